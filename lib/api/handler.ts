@@ -1,0 +1,67 @@
+// Route-handler helpers: authenticate (Bearer token or session), parse JSON with zod, map errors.
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { getSessionActor } from "@/lib/auth/session";
+import { authenticateToken } from "@/lib/tokens/tokens.server";
+import { InvalidError, TooLargeError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
+import { errorToResponse } from "@/lib/api/errors";
+
+/** Rejects bodies past this size before parsing them. Endpoints may pass a larger limit. */
+export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
+
+/** The caller: a Bearer token when the header is present (and then only it), else the session cookie. */
+export async function authenticate(request: Request): Promise<Actor> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const actor = match ? await authenticateToken(match[1]) : undefined;
+    if (!actor) throw new UnauthenticatedError("The API token is unknown, revoked or expired");
+    return actor;
+  }
+  const actor = await getSessionActor();
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
+/** Reads and validates a JSON body: 400 for malformed JSON, 413 past the limit, 422 with issue paths. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limitBytes) throw new TooLargeError(`The body is larger than ${limitBytes} bytes`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > limitBytes) throw new TooLargeError(`The body is larger than ${limitBytes} bytes`);
+  let body: unknown;
+  try {
+    body = text.length ? JSON.parse(text) : undefined;
+  } catch {
+    throw new MalformedJsonError();
+  }
+  return parseOrThrow(schema, body);
+}
+
+/** A body that is not JSON at all: answered with 400, not 422. */
+export class MalformedJsonError extends InvalidError {
+  constructor() {
+    super("The body is not valid JSON");
+  }
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/** Wraps a route handler so that every error becomes the standard JSON error. */
+export function apiRoute<P = Record<string, never>>(
+  handler: (request: NextRequest, context: { params: P }) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    try {
+      return await handler(request, { params: await context.params });
+    } catch (error) {
+      if (error instanceof MalformedJsonError) {
+        const response = errorToResponse(error);
+        return new Response(response.body, { status: 400, headers: response.headers });
+      }
+      return errorToResponse(error);
+    }
+  };
+}

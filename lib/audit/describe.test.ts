@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditEvent } from "@/lib/audit/describe";
+
+const actor = { name: "Alex Admin", email: "admin@demo.local" };
+
+describe("describeAuditEvent", () => {
+  it("reads each known action as a sentence", () => {
+    expect(describeAuditEvent({ action: "member.added", details: { email: "mira@x.test", role: "MEMBER" }, actor })).toBe("Alex Admin added mira@x.test as member");
+    expect(describeAuditEvent({ action: "member.role_changed", details: { email: "m@x.test", from: "MEMBER", to: "VIEWER" }, actor })).toBe(
+      "Alex Admin changed m@x.test from member to viewer",
+    );
+    expect(describeAuditEvent({ action: "token.revoked", details: { name: "ci", prefix: "ppt_abcd1234" }, actor })).toBe("Alex Admin revoked the API token “ci” (ppt_abcd1234…)");
+  });
+
+  it("names the CLI and the system when there is no user", () => {
+    expect(describeAuditEvent({ action: "token.created", details: { via: "admin-cli", name: "ci", prefix: "ppt_x" }, actor: null })).toMatch(/^An admin \(CLI\) created/);
+    expect(describeAuditEvent({ action: "something.else_happened", details: {}, actor: null })).toBe("The system: something else happened");
+  });
+});

@@ -1,0 +1,34 @@
+// Human sentences for audit events, for the home page and the audit views.
+interface DescribableEvent {
+  action: string;
+  details: unknown;
+  actor: { name: string | null; email: string } | null;
+}
+
+function detail(details: unknown, key: string): string {
+  const value = (details as Record<string, unknown> | null)?.[key];
+  return value === undefined || value === null ? "" : String(value);
+}
+
+export function describeAuditEvent(event: DescribableEvent): string {
+  const who = event.actor?.name ?? event.actor?.email ?? (detail(event.details, "via") === "admin-cli" ? "An admin (CLI)" : "The system");
+  const d = event.details;
+  switch (event.action) {
+    case "team.created":
+      return `${who} created the team ${detail(d, "name")}`;
+    case "member.added":
+      return `${who} added ${detail(d, "email")} as ${detail(d, "role").toLowerCase()}`;
+    case "member.role_changed":
+      return `${who} changed ${detail(d, "email")} from ${detail(d, "from").toLowerCase()} to ${detail(d, "to").toLowerCase()}`;
+    case "member.removed":
+      return `${who} removed ${detail(d, "email")}`;
+    case "token.created":
+      return `${who} created the API token “${detail(d, "name")}” (${detail(d, "prefix")}…)`;
+    case "token.revoked":
+      return `${who} revoked the API token “${detail(d, "name")}” (${detail(d, "prefix")}…)`;
+    case "demo.seeded":
+      return "The demo organisation was created";
+    default:
+      return `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;
+  }
+}
