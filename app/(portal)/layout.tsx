@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { currentTeam, requirePageActor } from "@/lib/auth/session";
+import { listTeams } from "@/lib/teams/teams.server";
+import { getProfile } from "@/lib/users/users.server";
+import { switchTeamAction } from "./actions";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
+  const [profile, teams, team] = await Promise.all([getProfile(actor), listTeams(actor), currentTeam(actor)]);
+  return (
+    <AppShell
+      user={{ name: profile?.name ?? null, email: profile?.email ?? "" }}
+      teams={teams.map(({ slug, name, role }) => ({ slug, name, role }))}
+      currentTeam={team && { slug: team.slug, name: team.name, role: team.role }}
+      switchTeam={switchTeamAction}
+    >
+      {children}
+    </AppShell>
+  );
+}
