@@ -1,0 +1,170 @@
+// `npm start`: build when needed, open the database (embedded unless DATABASE_URL is set), migrate,
+// seed the demo organisation in demo mode, then serve the production build. `--dev` runs `next dev`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { EnvError, demoMode, parseEnv, resetEnvCache, type Env } from "@/lib/env";
+import { EmbeddedDatabaseBusyError } from "@/lib/db/embedded";
+import { migrate, MigrationError } from "@/lib/db/migrate";
+import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from "@/lib/db/runtime";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const log = (line: string) => console.log(`[portal] ${line}`);
+
+/** Inputs of the production build: when their content changes, the build is stale. */
+const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+
+function* walk(entry: string): Generator<string> {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return;
+  if (statSync(full).isFile()) {
+    yield entry;
+    return;
+  }
+  for (const child of readdirSync(full).sort()) {
+    if (child === "generated" || child === "node_modules" || child.endsWith(".test.ts") || child.endsWith(".test.tsx")) continue;
+    yield* walk(path.join(entry, child));
+  }
+}
+
+export function buildFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const input of buildInputs) {
+    for (const file of walk(input)) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`[portal] ${[path.basename(command), ...args].join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+}
+
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function buildIfStale(): void {
+  const fingerprintFile = path.join(root, ".next", "portal-build-fingerprint");
+  const fingerprint = buildFingerprint();
+  const current = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "";
+  if (current === fingerprint) return;
+  log(current ? "the build is stale: rebuilding (a minute or two)…" : "no production build yet: building (a minute or two)…");
+  run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
+  run(process.execPath, [nextBin, "build"], { ...process.env, NODE_ENV: "production" });
+  writeFileSync(fingerprintFile, fingerprint);
+}
+
+/** NEXTAUTH_SECRET, or one generated once and kept in the data directory. */
+function authSecret(settings: Env): string {
+  if (settings.NEXTAUTH_SECRET) return settings.NEXTAUTH_SECRET;
+  const file = path.join(settings.DATA_DIR, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(settings.DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main() {
+  let settings: Env;
+  try {
+    settings = parseEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`[portal] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
+  if (!dev) buildIfStale();
+
+  let database: OpenDatabase;
+  try {
+    database = await openDatabase(settings, "serve");
+  } catch (error) {
+    if (error instanceof EmbeddedDatabaseBusyError) {
+      console.error(`[portal] ${error.message} Is the portal already running? Stop it first, or set DATA_DIR to another folder.`);
+      process.exit(1);
+    }
+    if (error instanceof DatabaseUnavailableError || (error instanceof Error && error.message.startsWith("Port "))) {
+      console.error(`[portal] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  log(`database: ${database.description}`);
+
+  const web: { child?: ChildProcess } = {};
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const child = web.child;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+      });
+    }
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const result = await migrate(database.url, { log });
+    log(result.applied.length ? `applied ${result.applied.length} migration(s)` : `schema up to date (${result.alreadyApplied.length} migrations)`);
+  } catch (error) {
+    console.error(`[portal] ${error instanceof MigrationError ? error.message : `migration failed: ${(error as Error).message}`}`);
+    await shutdown(1);
+    return;
+  }
+
+  process.env.DATABASE_URL = database.url;
+  resetEnvCache();
+  if (demoMode(settings)) {
+    const { seedDemo, DEMO_PASSWORD, demoUsers } = await import("@/lib/demo/seed");
+    const { getDb } = await import("@/lib/db/client");
+    await seedDemo(log);
+    await getDb().$disconnect();
+    log(`demo mode: sign in as ${demoUsers[0].email} (or maintainer@, member@, viewer@demo.local) with password "${DEMO_PASSWORD}"`);
+  }
+
+  const url = settings.NEXTAUTH_URL ?? `http://localhost:${settings.PORT}`;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: authSecret(settings),
+    NEXTAUTH_URL: url,
+    // Decided here, where it is known whether the database is embedded; the web server sees a URL either way.
+    DEMO_MODE: demoMode(settings) ? "true" : "false",
+    NODE_ENV: dev ? "development" : "production",
+  };
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(settings.PORT)], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
+  web.child = child;
+  child.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (/Ready in|✓ Ready/.test(chunk.toString())) log(`Platform Portal is ready on ${url}`);
+  });
+  child.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`[portal] the web server stopped (${code ?? signal}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
+
+main().catch((error) => {
+  console.error(`[portal] start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
