@@ -38,7 +38,7 @@ export class ConflictError extends DomainError {
 
 /** The input is well-formed but wrong; `issues` carry the field paths. */
 export class InvalidError extends DomainError {
-  readonly code = "invalid";
+  readonly code: string = "invalid";
   constructor(message: string, readonly issues: Issue[] = []) {
     super(message);
   }

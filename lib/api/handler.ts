@@ -20,6 +20,8 @@ export async function authenticate(request: Request): Promise<Actor> {
     if (!actor) throw new UnauthenticatedError("The API token is unknown, revoked or expired");
     return actor;
   }
+  // No session cookie at all: answer without asking next-auth (which needs a request scope).
+  if (!/(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/.test(request.headers.get("cookie") ?? "")) throw new UnauthenticatedError();
   const actor = await getSessionActor();
   if (!actor) throw new UnauthenticatedError();
   return actor;
@@ -42,6 +44,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
 
 /** A body that is not JSON at all: answered with 400, not 422. */
 export class MalformedJsonError extends InvalidError {
+  readonly code = "malformed_json";
   constructor() {
     super("The body is not valid JSON");
   }

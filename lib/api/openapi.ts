@@ -58,18 +58,52 @@ export const operations: Operation[] = [
   },
 ];
 
-function schemaOf(schema: z.ZodType, io: "input" | "output") {
-  return z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline" });
+type JsonSchema = Record<string, unknown>;
+
+/**
+ * The JSON Schema of a zod schema, placed inside the document. Zod moves schemas named with `.meta({ id })`
+ * into a local `$defs` and points at them with `#/$defs/X`; inside an OpenAPI document such a pointer
+ * resolves against the document root, where there is no `$defs`. So named schemas go to
+ * `components.schemas` and their refs point there. `$schema` is dropped: it may only stand at the root of
+ * a schema resource, and OpenAPI 3.1's default dialect is already JSON Schema 2020-12.
+ */
+function schemaOf(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
+  const converted = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline" });
+  const { $schema: _dialect, $defs = {}, ...rest } = converted as JsonSchema & { $defs?: Record<string, JsonSchema> };
+  // A named schema's input shape can differ from its output shape (defaults, transforms): name it apart.
+  const nameOf = (id: string) => (io === "input" ? `${id}Input` : id);
+  for (const [id, definition] of Object.entries($defs)) {
+    const component = rewriteRefs(definition, nameOf) as JsonSchema;
+    const existing = components[nameOf(id)];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(component)) throw new Error(`Two different schemas are both named "${id}"`);
+    components[nameOf(id)] = component;
+  }
+  return rewriteRefs(rest, nameOf) as JsonSchema;
+}
+
+function rewriteRefs(value: unknown, nameOf: (id: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, nameOf));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) =>
+      key === "$ref" && typeof item === "string" && item.startsWith("#/$defs/")
+        ? [key, `#/components/schemas/${nameOf(item.slice("#/$defs/".length))}`]
+        : [key, rewriteRefs(item, nameOf)],
+    ),
+  );
 }
 
 export function buildOpenApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, JsonSchema> = {};
+  // Registers `Error` (errorBodySchema's id), the target of every error response's $ref below.
+  schemaOf(errorBodySchema, "output", schemas);
   for (const operation of operations) {
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(operation.responses)) {
       responses[status] = {
         description: response.description,
-        ...(response.schema ? { content: { "application/json": { schema: schemaOf(response.schema, "output") } } } : {}),
+        ...(response.schema ? { content: { "application/json": { schema: schemaOf(response.schema, "output", schemas) } } } : {}),
       };
     }
     const errorCodes = operation.auth === false ? [] : [401, 404];
@@ -86,7 +120,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       ...(operation.params
         ? { parameters: operation.params.map((p) => ({ name: p.name, in: p.in, description: p.description, required: p.in === "path" ? true : (p.required ?? false), schema: p.schema ?? { type: "string" } })) }
         : {}),
-      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(operation.body, "input") } } } } : {}),
+      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(operation.body, "input", schemas) } } } } : {}),
       responses,
     };
   }
@@ -105,7 +139,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
         bearerAuth: { type: "http", scheme: "bearer", description: "A team-scoped API token" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
-      schemas: { Error: schemaOf(errorBodySchema, "output") },
+      schemas,
     },
     paths,
   };

@@ -34,6 +34,25 @@ export function describeDatabaseError(error: unknown): string {
   if (known === "ENOTFOUND") return "host not found";
   if (known === "28P01" || known === "28000") return "authentication failed";
   if (known === "3D000") return "the database does not exist";
+  // Through Prisma's pg adapter the socket or server error is gone: only the adapter's `kind` is left.
+  const adapter = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string; message?: string } } } })?.meta?.driverAdapterError?.cause;
+  if (adapter?.kind) return adapterErrors[adapter.kind] ?? redactUrls(adapter.message ?? adapter.kind);
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0].replace(/postgres(ql)?:\/\/[^\s]+/g, "<database url>").slice(0, 200);
+  // Prisma's messages start with a blank line: the first line with text in it is the summary.
+  return redactUrls(message.split("\n").find((line) => line.trim()) ?? "unknown error");
+}
+
+const adapterErrors: Record<string, string> = {
+  DatabaseNotReachable: "cannot reach the server (connection refused or host not found)",
+  DatabaseDoesNotExist: "the database does not exist",
+  DatabaseAccessDenied: "authentication failed",
+  AuthenticationFailed: "authentication failed",
+  TlsConnectionError: "the TLS connection failed",
+  TooManyConnections: "the server has too many connections",
+  ConnectionClosed: "the server closed the connection",
+  SocketTimeout: "no answer in time",
+};
+
+function redactUrls(line: string): string {
+  return line.trim().replace(/postgres(ql)?:\/\/[^\s]+/g, "<database url>").slice(0, 200);
 }

@@ -48,7 +48,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
 
   return (
     <div className="flex flex-col gap-6">
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in with email and password">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
         {error && (
           <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
             <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
