@@ -17,7 +17,7 @@ const postgresUrl = z
     }
   }, "must be a postgres:// or postgresql:// URL, e.g. postgresql://user:pass@127.0.0.1:5432/portal");
 
-const port = z.coerce.number().int().min(1).max(65535);
+const port = z.coerce.number({ error: "must be a port number from 1 to 65535" }).int("must be a port number from 1 to 65535").min(1, "must be a port number from 1 to 65535").max(65535, "must be a port number from 1 to 65535");
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -127,8 +127,8 @@ async function main() {
 
 main().catch((error) => {
   if (error instanceof InvalidError) {
-    const details = error.issues.map((issue) => `  --${issue.path.join(".") || "input"}: ${issue.message}`).join("\n");
-    fail(`${error.message}${details ? `\n${details}` : ""}`);
+    const details = error.issues.map((issue) => `  --${issue.path.join(".") || "input"}: ${issue.message}`);
+    fail(error.issues.length === 1 && error.issues[0].message === error.message ? details[0].trim() : [error.message, ...details].join("\n"));
   }
   if (error instanceof DomainError || error instanceof EnvError || error instanceof DatabaseUnavailableError || error instanceof EmbeddedDatabaseBusyError) fail(error.message);
   fail(`admin failed: ${error instanceof Error ? error.message : String(error)}`);

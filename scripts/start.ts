@@ -80,9 +80,6 @@ async function main() {
     }
     throw error;
   }
-  if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
-  if (!dev) buildIfStale();
-
   let database: OpenDatabase;
   try {
     database = await openDatabase(settings, "serve");
@@ -98,6 +95,9 @@ async function main() {
     throw error;
   }
   log(`database: ${database.description}`);
+  // Built after the database check, so that a bad DATABASE_URL fails in a second, not after a build.
+  if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
+  if (!dev) buildIfStale();
 
   const web: { child?: ChildProcess } = {};
   let stopping = false;

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { currentTeam, requirePageActor } from "@/lib/auth/session";
-import { listAuditEvents } from "@/lib/audit/audit.server";
+import { countAuditEventsSince, listAuditEvents } from "@/lib/audit/audit.server";
 import { describeAuditEvent } from "@/lib/audit/describe";
 import { getTeam } from "@/lib/teams/teams.server";
 import { formatDateTime, formatRelative } from "@/lib/format";
@@ -35,15 +35,20 @@ export default async function HomePage() {
       </>
     );
   }
-  const [team, events] = await Promise.all([getTeam(actor, current.slug), listAuditEvents(actor, current.slug, { limit: 10 })]);
   const now = new Date();
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
+  const [team, events, changesThisWeek] = await Promise.all([
+    getTeam(actor, current.slug),
+    listAuditEvents(actor, current.slug, { limit: 10 }),
+    countAuditEventsSince(actor, current.slug, weekAgo),
+  ]);
   return (
     <>
       <PageHeader title={team.name} description={team.description || "Your team's home in the portal."} eyebrow={`Your role: ${roleLabels[team.role]}`} />
       <section aria-label="Team figures" className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Stat label="Members" value={team.counts.members} hint={<Link href="/settings/members">Manage members</Link>} />
         <Stat label="Active API tokens" value={team.counts.activeTokens} hint={<Link href="/settings/tokens">Manage tokens</Link>} />
-        <Stat label="Audit events shown" value={events.length} hint="The team's latest recorded changes" />
+        <Stat label="Changes in the last 7 days" value={changesThisWeek} hint="Recorded in the team's audit log" />
       </section>
       <Card>
         <CardHeader>

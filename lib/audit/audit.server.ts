@@ -46,3 +46,10 @@ export async function listAuditEvents(actor: Actor, teamSlug: string, options: {
     include: { actor: { select: { id: true, email: true, name: true } } },
   });
 }
+
+/** How many audit events the team recorded since a time. */
+export async function countAuditEventsSince(actor: Actor, teamSlug: string, since: Date): Promise<number> {
+  const db = getDb();
+  const { team } = await teamAccess(db, actor, { slug: teamSlug });
+  return db.auditLog.count({ where: { teamId: team.id, createdAt: { gte: since } } });
+}
