@@ -48,13 +48,13 @@ const cpuQuantity = (what: string) =>
   z
     .string({ error: `Enter the ${what}` })
     .trim()
-    .min(1, `Enter the ${what}`)
+    .min(1, { error: `Enter the ${what}`, abort: true })
     .refine((value) => parseCpuMillicores(value) !== undefined && parseCpuMillicores(value)! > 0, cpuFormatMessage);
 const memoryQuantity = (what: string) =>
   z
     .string({ error: `Enter the ${what}` })
     .trim()
-    .min(1, `Enter the ${what}`)
+    .min(1, { error: `Enter the ${what}`, abort: true })
     .refine((value) => parseMemoryBytes(value) !== undefined && parseMemoryBytes(value)! > 0, memoryFormatMessage);
 
 const portSchema = z.object({
@@ -74,7 +74,7 @@ export const kubernetesSpecialistSchema = z
     image: z
       .string({ error: "Enter the container image" })
       .trim()
-      .min(1, "Enter the container image")
+      .min(1, { error: "Enter the container image", abort: true })
       .regex(imagePattern, "Write the image as registry/repository:tag, e.g. ghcr.io/acme/checkout:1.4.2")
       .refine((value) => /[:@]/.test(value.slice(value.lastIndexOf("/"))), "Pin the image to a tag or digest, e.g. :1.4.2")
       .refine((value) => !/:latest$/.test(value), "Pin a version instead of :latest, so rollouts and rollbacks are reproducible"),

@@ -29,7 +29,7 @@ export function requiredText(message: string, max = 200) {
   return z
     .string({ error: message })
     .trim()
-    .min(1, message)
+    .min(1, { error: message, abort: true })
     .max(max, `Keep it under ${max} characters`);
 }
 
@@ -48,7 +48,7 @@ export function dnsLabel(what: string, max = 63) {
   return z
     .string({ error: `Enter the ${what}` })
     .trim()
-    .min(1, `Enter the ${what}`)
+    .min(1, { error: `Enter the ${what}`, abort: true })
     .max(max, `The ${what} must be at most ${max} characters`)
     .regex(dnsLabelPattern, `The ${what} may use only lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
 }
@@ -61,7 +61,7 @@ export function hostname(what: string) {
     .string({ error: `Enter the ${what}` })
     .trim()
     .toLowerCase()
-    .min(1, `Enter the ${what}`)
+    .min(1, { error: `Enter the ${what}`, abort: true })
     .regex(hostnamePattern, `The ${what} must be a DNS name such as api.example.com`);
 }
 
@@ -97,7 +97,7 @@ export function cidrBlock(what: string, options: ParseCidrOptions = {}) {
   return z
     .string({ error: `Enter the ${what}` })
     .trim()
-    .min(1, `Enter the ${what}`)
+    .min(1, { error: `Enter the ${what}`, abort: true })
     .superRefine((value, context) => {
       const result = parseCidr(value, options);
       if (!result.ok) context.addIssue({ code: "custom", message: result.message });
@@ -126,4 +126,34 @@ export function stringList(what: string, { min = 0, max = 50, itemMax = 200 }: {
 /** Adds a human message at `path` (a helper for the `.superRefine` cross-field rules). */
 export function issueAt(context: z.RefinementCtx, path: (string | number)[], message: string) {
   context.addIssue({ code: "custom", path, message });
+}
+
+// "2026-11-28 14:05", "2026-11-28T14:05:30Z", "2026-11-28 14:05 UTC" or with an offset ("+01:00").
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|[+-]\d{2}:\d{2}))?$/i;
+
+/**
+ * Milliseconds since the epoch of a date and time typed by a person, read as UTC unless an offset is
+ * given; undefined when it is not one or names an impossible date (31 April, 25:00).
+ */
+export function parseDateTime(text: string): number | undefined {
+  const match = dateTimePattern.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second = "0"] = match.slice(1, 7).map((part) => part ?? "0");
+  const zone = (match[7] ?? "Z").toUpperCase();
+  const local = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+  const check = new Date(local);
+  if (check.getUTCFullYear() !== +year || check.getUTCMonth() !== +month - 1 || check.getUTCDate() !== +day || +hour > 23 || +minute > 59 || +second > 59) return undefined;
+  if (zone === "Z" || zone === "UTC") return local;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const offsetMinutes = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return local - offsetMinutes * 60_000;
+}
+
+/** A date and time typed as text, e.g. "2026-11-28 14:05 UTC" (read as UTC without an offset). */
+export function dateTime(what: string) {
+  return z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, { error: `Enter the ${what}`, abort: true })
+    .refine((value) => parseDateTime(value) !== undefined, `Write the ${what} as YYYY-MM-DD HH:MM, in UTC or with an offset such as +01:00`);
 }
