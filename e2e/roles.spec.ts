@@ -56,7 +56,8 @@ test.describe("roles", () => {
     await expect(targets).toContainText("SLO compliance");
     await expect(targets).toContainText("> 99.9%");
     await expect(targets).toContainText("< 30 minutes");
-    await expect(targets).toContainText("< 50% of time");
+    await expect(targets).toContainText("Toil, as a share of time");
+    await expect(targets).toContainText("< 50%");
     for (const phase of ["Assessment", "Implementation", "Excellence"]) await expect(page.getByRole("heading", { name: phase, level: 3 })).toBeVisible();
 
     const diagram = page.getByTestId("collaboration-diagram");

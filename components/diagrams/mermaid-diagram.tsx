@@ -39,7 +39,8 @@ function mermaidConfig(dark: boolean) {
         ? { primaryColor: "#1e293b", primaryBorderColor: "#94a3b8", primaryTextColor: "#f1f5f9", lineColor: "#cbd5e1", edgeLabelBackground: "#0f172a" }
         : { primaryColor: "#eef2ff", primaryBorderColor: "#4f46e5", primaryTextColor: "#0f172a", lineColor: "#475569", edgeLabelBackground: "#ffffff" }),
     },
-    flowchart: { useMaxWidth: true, htmlLabels: false, padding: 16, nodeSpacing: 48, rankSpacing: 64 },
+    // Natural size; the container scales the SVG (by its viewBox) to its width, up to a readable maximum.
+    flowchart: { useMaxWidth: false, htmlLabels: true, padding: 16, nodeSpacing: 48, rankSpacing: 64 },
   };
 }
 
@@ -86,7 +87,7 @@ export default function MermaidDiagram({ source, label, className }: MermaidDiag
       aria-label={label}
       aria-busy={state.status === "rendering"}
       data-testid="mermaid-diagram"
-      className={cn("mermaid-diagram flex min-h-40 justify-center overflow-x-auto [&_svg]:h-auto [&_svg]:max-w-full", className)}
+      className={cn("mermaid-diagram flex min-h-40 justify-center overflow-x-auto [&_svg]:h-auto [&_svg]:w-full [&_svg]:max-w-4xl", className)}
       // The SVG comes from mermaid with securityLevel "strict", which sanitises it with DOMPurify.
       dangerouslySetInnerHTML={state.status === "rendered" ? { __html: state.svg } : undefined}
     />

@@ -18,7 +18,7 @@ export const sreEngineer: RoleDefinition<typeof sreEngineerSchema> = {
   targets: [
     { label: "SLO compliance", value: "> 99.9%" },
     { label: "Mean time to restore", value: "< 30 minutes" },
-    { label: "Toil", value: "< 50% of time" },
+    { label: "Toil, as a share of time", value: "< 50%" },
   ],
   phases: {
     assessment: [

@@ -67,8 +67,8 @@ export default async function RolePage({ params }: Params) {
         </section>
       )}
 
-      <div className="mb-8 grid gap-6 xl:grid-cols-5">
-        <Card className="xl:col-span-2">
+      <div className="mb-8 grid gap-6 2xl:grid-cols-5">
+        <Card className="2xl:col-span-2">
           <CardHeader>
             <CardTitle>Responsibilities</CardTitle>
           </CardHeader>
@@ -80,7 +80,7 @@ export default async function RolePage({ params }: Params) {
             </ul>
           </CardContent>
         </Card>
-        <Card className="xl:col-span-3">
+        <Card className="2xl:col-span-3">
           <CardHeader>
             <CardTitle>How the work runs</CardTitle>
             <CardDescription>Every request goes through the same three phases.</CardDescription>
@@ -90,7 +90,7 @@ export default async function RolePage({ params }: Params) {
               {(Object.keys(phaseTitles) as (keyof typeof phaseTitles)[]).map((phase, index) => (
                 <li key={phase} className="flex flex-col gap-2 rounded-md border border-border bg-surface-muted p-4">
                   <h3 className="flex items-center gap-2 text-lg font-semibold">
-                    <span aria-hidden="true" className="flex size-7 items-center justify-center rounded-full bg-accent text-sm text-accent-fg">
+                    <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent text-sm text-accent-fg">
                       {index + 1}
                     </span>
                     {phaseTitles[phase]}
@@ -109,11 +109,11 @@ export default async function RolePage({ params }: Params) {
 
       <Collaborators role={role} />
 
-      <div className="mb-8 grid gap-6 xl:grid-cols-5">
+      <div className="mb-8 grid items-start gap-6 xl:grid-cols-5">
         <Card className="xl:col-span-3">
           <CardHeader>
-            <CardTitle>{team ? `${team.name}'s requests to the ${role.title}` : `Requests to the ${role.title}`}</CardTitle>
-            <CardDescription>The most recently updated first.</CardDescription>
+            <CardTitle>{team ? `Requests from ${team.name}` : `Requests to the ${role.title}`}</CardTitle>
+            <CardDescription>{`Your team's requests to the ${role.title}, most recently updated first.`}</CardDescription>
           </CardHeader>
           <CardContent>
             {!team || !requests ? (
@@ -145,8 +145,8 @@ export default async function RolePage({ params }: Params) {
                     {requests.requests.map((request) => (
                       <TR key={request.id}>
                         <TD>
-                          <Link href={`/requests/${request.id}`} className="font-medium">
-                            {request.title}
+                          <Link href={`/requests/${request.id}`} className="link font-medium">
+                            {request.title || <span className="italic">Untitled draft</span>}
                           </Link>
                         </TD>
                         <TD>
@@ -163,7 +163,7 @@ export default async function RolePage({ params }: Params) {
                   </TBody>
                 </Table>
                 {requests.total > requests.requests.length && (
-                  <Link href={`/requests?team=${team.slug}&role=${role.key}`} className="inline-flex items-center gap-1 self-start">
+                  <Link href={`/requests?team=${team.slug}&role=${role.key}`} className="link inline-flex items-center gap-1 self-start">
                     All {requests.total} requests <ArrowRight aria-hidden="true" className="size-4" />
                   </Link>
                 )}
@@ -208,15 +208,15 @@ function Collaborators({ role }: { role: AnyRoleDefinition }) {
         <CardTitle>Works with</CardTitle>
         <CardDescription>The specialists this role hands work to and receives it from.</CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-6 xl:grid-cols-3">
-        <div className="xl:col-span-2" data-testid="collaboration-diagram">
+      <CardContent className="flex flex-col gap-6">
+        <div data-testid="collaboration-diagram">
           <LazyMermaid source={source} label={label} />
         </div>
-        <ul className="flex flex-col gap-3" aria-label="Collaborators">
+        <ul className="grid gap-3 sm:grid-cols-2 2xl:grid-cols-4" aria-label="Collaborators">
           {neighbours.map(({ node, purpose }) => (
             <li key={node} className="rounded-md border border-border p-3">
               {isRoleNode(node) ? (
-                <Link href={`/roles/${node}`} className="font-medium">
+                <Link href={`/roles/${node}`} className="link font-medium">
                   {collaborationNodeLabels[node]}
                 </Link>
               ) : (

@@ -2,7 +2,7 @@
 // The role catalogue: cards grouped by domain, filtered as you type by title, mission and responsibilities.
 // "/" focuses the search from anywhere on the page; Escape clears it. The query is kept in the URL.
 import Link from "next/link";
-import { ArrowRight, Plus, SearchX } from "lucide-react";
+import { Plus, SearchX } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { buttonVariants } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
@@ -124,7 +124,7 @@ export function RoleCatalog({ groups, initialQuery }: { groups: CatalogGroup[]; 
 function RoleCard({ role }: { role: CatalogRole }) {
   return (
     <article
-      className="flex h-full flex-col gap-4 rounded-md border border-border bg-surface p-6 shadow-sm transition-colors focus-within:border-accent hover:border-border-strong"
+      className="flex h-full flex-col gap-4 rounded-md border border-border bg-surface p-5 shadow-sm transition-colors focus-within:border-accent hover:border-border-strong"
       aria-labelledby={`role-${role.key}`}
       data-testid="role-card"
     >
@@ -147,9 +147,9 @@ function RoleCard({ role }: { role: CatalogRole }) {
           ))}
         </ul>
       )}
-      <div className="mt-auto flex flex-wrap gap-2 pt-2">
+      <div className="mt-auto flex flex-wrap gap-x-1 gap-y-2 pt-2">
         <Link href={`/roles/${role.key}`} className={buttonVariants({ variant: "secondary", size: "sm" })} aria-label={`About the ${role.title}`}>
-          About the role <ArrowRight aria-hidden="true" />
+          About the role
         </Link>
         <Link href={`/requests/new?role=${role.key}`} className={buttonVariants({ variant: "ghost", size: "sm" })} aria-label={`Start a request to the ${role.title}`}>
           <Plus aria-hidden="true" /> Start a request
