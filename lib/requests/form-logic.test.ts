@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   applyComputedDefaults,
+  dropStaleChoices,
+  initialTouched,
   errorsOnStep,
   getIn,
   moveItem,
@@ -84,9 +86,42 @@ describe("computed defaults", () => {
     expect(applyComputedDefaults(role, { ...production, minReplicas: 5, environment: "dev" }, touched).minReplicas).toBe(5);
   });
 
+  it("stops applying a group's default once any of its items was edited", () => {
+    const withDefaultTiers = {
+      ...role,
+      fields: role.fields.map((field) => (field.path === "tiers" ? { ...field, computedDefault: () => [{ name: "public", hosts: 50, public: true }] } : field)),
+    };
+    const first = applyComputedDefaults(withDefaultTiers, {}, new Set());
+    expect(first.tiers).toEqual([{ name: "public", hosts: 50, public: true }]);
+    const edited = applyComputedDefaults(withDefaultTiers, { tiers: [{ name: "edge", hosts: 50, public: true }] }, new Set(["tiers.0.name"]));
+    expect(edited.tiers).toEqual([{ name: "edge", hosts: 50, public: true }]);
+  });
+
   it("starts a new group item from the group's newItem", () => {
     const tiers = role.fields.find((field) => field.path === "tiers")!;
     expect(newGroupItem(tiers, {})).toEqual({ name: "", public: false });
+  });
+});
+
+describe("dependent answers", () => {
+  it("clears a choice whose options no longer offer it, and keeps typed values when a form is reopened", () => {
+    const withRegion = {
+      ...role,
+      fields: [
+        ...role.fields,
+        {
+          path: "region",
+          label: "Region",
+          widget: "select" as const,
+          step: "basics",
+          optionsFrom: (values: Record<string, unknown>) => (values.environment === "production" ? [{ value: "eu", label: "EU" }] : [{ value: "us", label: "US" }]),
+        },
+      ],
+    };
+    expect(dropStaleChoices(withRegion, { environment: "production", region: "eu" })).toEqual({ environment: "production", region: "eu" });
+    expect(dropStaleChoices(withRegion, { environment: "dev", region: "eu" })).toEqual({ environment: "dev" });
+    expect([...initialTouched(role, { environment: "production", minReplicas: 3 })]).toEqual([]);
+    expect([...initialTouched(role, { environment: "production", minReplicas: 4 })]).toEqual(["minReplicas"]);
   });
 });
 

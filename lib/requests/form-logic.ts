@@ -185,6 +185,14 @@ function normalize(field: FieldMeta, value: unknown): unknown {
   return value;
 }
 
+/** Whether the user typed into this field or anything inside it (an item of a group counts for the group). */
+export function isTouched(touched: ReadonlySet<string>, key: string): boolean {
+  if (touched.has(key)) return true;
+  const prefix = `${key}.`;
+  for (const candidate of touched) if (candidate.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * Applies computed defaults to every visible field the user has not touched. Defaults may depend on
  * each other, so it repeats until nothing changes (a few rounds at most).
@@ -195,7 +203,7 @@ export function applyComputedDefaults(role: AnyRoleDefinition, values: FormValue
     let changed = false;
     for (const instance of visibleFieldInstances(role, current)) {
       const { field } = instance;
-      if (!field.computedDefault || touched.has(instance.key)) continue;
+      if (!field.computedDefault || isTouched(touched, instance.key)) continue;
       let computed: unknown;
       try {
         computed = field.computedDefault(instance.scope, current);
@@ -209,6 +217,44 @@ export function applyComputedDefaults(role: AnyRoleDefinition, values: FormValue
     if (!changed) break;
   }
   return current;
+}
+
+/**
+ * Clears single choices whose options depend on other answers and no longer offer the chosen value
+ * (a region after the provider changed), so the form never shows one thing and holds another.
+ */
+export function dropStaleChoices(role: AnyRoleDefinition, values: FormValues): FormValues {
+  let current = values;
+  for (const instance of visibleFieldInstances(role, values)) {
+    const { field } = instance;
+    if (!field.optionsFrom || (field.widget !== "select" && field.widget !== "radio")) continue;
+    const value = getIn(current, instance.path);
+    if (isEmptyAnswer(value)) continue;
+    if (!optionsOf(field, instance.scope, current).some((option) => option.value === value)) current = setIn(current, instance.path, undefined);
+  }
+  return current;
+}
+
+/**
+ * Which computed-default fields count as typed into when a saved form is opened again: those whose value
+ * differs from what the default would be now. The others keep following their default.
+ */
+export function initialTouched(role: AnyRoleDefinition, values: FormValues): Set<string> {
+  const touched = new Set<string>();
+  for (const instance of visibleFieldInstances(role, values)) {
+    const { field } = instance;
+    if (!field.computedDefault) continue;
+    const value = getIn(values, instance.path);
+    if (isEmptyAnswer(value)) continue;
+    let computed: unknown;
+    try {
+      computed = field.computedDefault(instance.scope, values);
+    } catch {
+      computed = undefined;
+    }
+    if (!deepEqual(computed, value)) touched.add(instance.key);
+  }
+  return touched;
 }
 
 /** Field errors keyed by dotted path ("tiers.1.hosts"), the first message per field. */
