@@ -33,7 +33,7 @@ test("a member fills in the Kubernetes, deployment and network forms, with condi
   await expect(page.getByRole("button", { name: /^Submitted/ })).toContainText("3");
 });
 
-test("a condition on one step shows or hides fields on a later step, and hidden answers are not sent", async ({ asUser }) => {
+test("a condition on one step shows or hides fields on a later step, and the review leaves hidden answers out", async ({ asUser }) => {
   const team = await seedTeam("conditions");
   const page = await asUser(team.member);
   const values = { ...exampleOf("deployment-engineer"), strategy: "rolling" };
@@ -64,8 +64,11 @@ test("a condition on one step shows or hides fields on a later step, and hidden 
   await page.keyboard.press("Enter");
   await expect(byLabel(items.nth(2), "Traffic to the canary")).toHaveValue("75");
   await expect(items.nth(2).getByRole("button", { name: /^Move #3 up$/ })).toBeFocused();
-  // Editing an item keeps the group's default from coming back.
-  await expect(items).toHaveCount(4);
+  // The review lists the canary steps and leaves out the hidden surge settings.
+  await page.getByRole("navigation", { name: "Form steps" }).getByRole("button", { name: /Review and submit/ }).click();
+  await expect(form.getByText("Canary steps", { exact: true })).toBeVisible();
+  await expect(form.getByText("Maximum surge")).toHaveCount(0);
+  await expect(form.getByRole("cell", { name: "75%" })).toBeVisible();
 });
 
 test("a draft autosaves, survives a reload intact, refuses an invalid CIDR, and is submitted, approved and revised", async ({ page, asUser, browser }) => {

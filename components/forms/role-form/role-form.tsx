@@ -140,9 +140,9 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
       }
       return requestsApi.update(requestId.current, {
         draft: snapshot.values,
-        title: snapshot.title,
         version: version.current,
-        ...(mode === "revise" ? { baseRevision: baseRevision.current } : {}),
+        // After submission the title is saved with the next revision, not before it.
+        ...(mode === "revise" ? { baseRevision: baseRevision.current } : { title: snapshot.title }),
       });
     },
     onSuccess: (saved) => {
@@ -463,7 +463,6 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
                         onChange={setValue}
                         onBlur={markVisited}
                         onGroupChange={changeGroup}
-                        touched={state.touched}
                       />
                     ))}
                 </div>
@@ -532,7 +531,6 @@ function TopLevelField({
   field: FieldMeta;
   values: FormValues;
   errors: FieldErrors;
-  touched: Set<string>;
   onChange: (key: string, value: unknown) => void;
   onBlur: (key: string) => void;
   onGroupChange: (groupKey: string, change: (items: FormValues[], touched: Set<string>) => { items: FormValues[]; touched: Set<string> }) => void;
