@@ -393,6 +393,7 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
   const progress: ProgressStep[] = steps.map((step, index) => ({
     id: step.id,
     title: step.title,
+    hasErrors: index === stepIndex && step.id !== REVIEW_STEP && errorSteps.has(step.id),
     state:
       index === stepIndex
         ? "current"

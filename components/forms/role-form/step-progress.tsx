@@ -8,6 +8,8 @@ export interface ProgressStep {
   id: string;
   title: string;
   state: "current" | "done" | "error" | "upcoming";
+  /** The current step can have errors too: shown beside its "current" look. */
+  hasErrors?: boolean;
 }
 
 const stateWords: Record<ProgressStep["state"], string> = {
@@ -43,7 +45,7 @@ export function StepProgress({ steps, onSelect }: { steps: ProgressStep[]; onSel
                 aria-hidden="true"
                 className={cn(
                   "flex size-8 shrink-0 items-center justify-center rounded-full border-2 text-sm font-semibold",
-                  step.state === "current" && "border-accent bg-accent text-accent-fg",
+                  step.state === "current" && (step.hasErrors ? "border-critical bg-accent text-accent-fg ring-2 ring-critical" : "border-accent bg-accent text-accent-fg"),
                   step.state === "done" && "border-healthy bg-healthy-soft text-healthy-fg",
                   step.state === "error" && "border-critical bg-critical-soft text-critical-fg",
                   step.state === "upcoming" && "border-border-strong text-fg-muted",
@@ -53,8 +55,11 @@ export function StepProgress({ steps, onSelect }: { steps: ProgressStep[]; onSel
               </span>
               <span className="flex flex-col">
                 <span className={cn(step.state === "error" && "text-critical-fg")}>{step.title}</span>
-                <span className="sr-only">, {stateWords[step.state]}</span>
-                {step.state === "error" && <span className="text-sm font-normal text-critical-fg">Has errors</span>}
+                <span className="sr-only">
+                  , {stateWords[step.state]}
+                  {step.state === "current" && step.hasErrors ? ", has errors" : ""}
+                </span>
+                {(step.state === "error" || step.hasErrors) && <span className="text-sm font-normal text-critical-fg">Has errors</span>}
               </span>
             </button>
           </li>
