@@ -69,6 +69,11 @@ export interface FieldOption {
 /** Form values as the renderer holds them: the schema's input shape, possibly incomplete. */
 export type FormValues = Record<string, unknown>;
 
+/**
+ * The functions of a field (`showWhen`, `optionsFrom`, `computedDefault`, `newItem`) receive the form's
+ * values. Inside a group's `itemFields` they receive the item's values first and the whole form's values
+ * second, e.g. a region picker in a "regions" group reads the item's own provider.
+ */
 export interface FieldMeta {
   /** Dotted path into the input; inside a group's `itemFields`, relative to the item. */
   path: string;
@@ -80,7 +85,7 @@ export interface FieldMeta {
   widget: FieldWidget;
   options?: FieldOption[];
   /** Options that depend on other values, e.g. regions of the chosen provider. Wins over `options`. */
-  optionsFrom?: (values: FormValues) => FieldOption[];
+  optionsFrom?: (values: FormValues, form?: FormValues) => FieldOption[];
   /** A unit shown after a number, e.g. "minutes", "%", "ms". */
   unit?: string;
   min?: number;
@@ -92,12 +97,12 @@ export interface FieldMeta {
    * When the field is shown. Conditions may look at any field, on any step. A hidden field is not
    * validated by the form and is dropped from the submitted input.
    */
-  showWhen?: (values: FormValues) => boolean;
+  showWhen?: (values: FormValues, form?: FormValues) => boolean;
   /**
    * A default computed from other values, applied while the user has not typed into this field,
    * e.g. 3 replicas when the environment is production.
    */
-  computedDefault?: (values: FormValues) => unknown;
+  computedDefault?: (values: FormValues, form?: FormValues) => unknown;
   /** For `group`: the fields of one item, and how many items are allowed. */
   itemFields?: FieldMeta[];
   minItems?: number;
@@ -105,7 +110,7 @@ export interface FieldMeta {
   /** For `group`: the label of the "add another" button, e.g. "Add a region". */
   addLabel?: string;
   /** For `group`: the values of a newly added item. */
-  newItem?: (values: FormValues) => FormValues;
+  newItem?: (values: FormValues, form?: FormValues) => FormValues;
 }
 
 export interface RoleDefinition<Schema extends z.ZodType = z.ZodType> {

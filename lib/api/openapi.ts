@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the handlers validate with.
 import { z } from "zod";
 import { errorBodySchema, healthSchema, memberSchema, meSchema, teamSchema } from "@/lib/api/schemas";
+import { agentOperations } from "@/lib/agents/openapi";
+import { requestOperations } from "@/lib/requests/openapi";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -56,6 +58,8 @@ export const operations: Operation[] = [
     params: [{ name: "slug", in: "path", description: "The team's slug", required: true }],
     responses: { 200: { description: "Members, owners first", schema: z.object({ members: z.array(memberSchema) }) } },
   },
+  ...agentOperations,
+  ...requestOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -1,4 +1,6 @@
 // Human sentences for audit events, for the home page and the audit views.
+import { describeRequestEvent } from "@/lib/requests/describe-audit";
+
 interface DescribableEvent {
   action: string;
   details: unknown;
@@ -13,6 +15,7 @@ function detail(details: unknown, key: string): string {
 export function describeAuditEvent(event: DescribableEvent): string {
   const who = event.actor?.name ?? event.actor?.email ?? (detail(event.details, "via") === "admin-cli" ? "An admin (CLI)" : "The system");
   const d = event.details;
+  if (event.action.startsWith("request.")) return describeRequestEvent(who, event.action, d);
   switch (event.action) {
     case "team.created":
       return `${who} created the team ${detail(d, "name")}`;

@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit.server";
 import type { TeamRole } from "@/lib/generated/prisma/browser";
+import { seedDemoRequests } from "@/lib/requests/demo";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -21,7 +22,7 @@ export const demoUsers: { email: string; name: string; roles: Record<string, Tea
 /** Creates what is missing of the demo organisation; never overwrites what users changed. */
 export async function seedDemo(log: (line: string) => void = () => undefined): Promise<{ created: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const created = await getDb().$transaction((tx) => seedDemoRows(tx, passwordHash), { timeout: 60_000 });
+  const created = await getDb().$transaction(async (tx) => (await seedDemoRows(tx, passwordHash)) + (await seedDemoRequests(tx)), { timeout: 60_000 });
   log(created > 0 ? `seeded the demo organisation (${created} rows)` : "demo organisation already present");
   return { created };
 }

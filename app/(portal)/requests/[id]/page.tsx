@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePageActor, currentTeam } from "@/lib/auth/session";
+import { roleAllows } from "@/lib/auth/roles";
+import { NotFoundError } from "@/lib/errors";
+import { getRequest, listComments, listRevisions } from "@/lib/requests/requests.server";
+import { RequestView } from "../_components/request-view";
+
+export const metadata: Metadata = { title: "Request" };
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const loaded = await Promise.all([getRequest(actor, id), listRevisions(actor, id), listComments(actor, id), currentTeam(actor)]).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const [request, revisions, comments, team] = loaded;
+  return (
+    <RequestView
+      initialRequest={request}
+      initialRevisions={revisions}
+      initialComments={comments}
+      currentUserId={actor.userId}
+      canCopy={team !== undefined && roleAllows(team.role, "edit")}
+      currentTeamName={team?.name ?? null}
+    />
+  );
+}

@@ -1,0 +1,159 @@
+// Reusable zod pieces for the requirements forms: labelled choices, names, numbers, CIDRs, lists.
+// Every piece carries its own human message so the form and the server say the same thing.
+import { z } from "zod";
+import type { FieldOption } from "@/lib/agents/types";
+import { parseCidr, type ParseCidrOptions } from "@/lib/network/cidr";
+
+type ChoiceLabel = string | { label: string; description?: string };
+
+/**
+ * A closed set of values with human labels: the zod enum for the schema, the options for the field, and
+ * a label lookup for review pages (which show labels, never raw values).
+ */
+export function choices<K extends string>(labels: Record<K, ChoiceLabel>, message: string) {
+  const values = Object.keys(labels) as [K, ...K[]];
+  const options: FieldOption[] = values.map((value) => {
+    const entry = labels[value];
+    return typeof entry === "string" ? { value, label: entry } : { value, label: entry.label, description: entry.description };
+  });
+  return {
+    values,
+    options,
+    schema: z.enum(values, { error: message }),
+    label: (value: K): string => options.find((option) => option.value === value)?.label ?? value,
+  };
+}
+
+/** A required single-line text, trimmed, with a length cap that keeps generated files sane. */
+export function requiredText(message: string, max = 200) {
+  return z
+    .string({ error: message })
+    .trim()
+    .min(1, { error: message, abort: true })
+    .max(max, `Keep it under ${max} characters`);
+}
+
+/** Optional free text (notes, context); empty is fine. */
+export function optionalText(max = 2000) {
+  return z.string().trim().max(max, `Keep it under ${max} characters`).optional();
+}
+
+const dnsLabelPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A lowercase DNS label (RFC 1123): what Kubernetes names, Terraform prefixes and service names must be,
+ * so the generated artifacts are valid wherever the name lands.
+ */
+export function dnsLabel(what: string, max = 63) {
+  return z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, { error: `Enter the ${what}`, abort: true })
+    .max(max, `The ${what} must be at most ${max} characters`)
+    .regex(dnsLabelPattern, `The ${what} may use only lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
+}
+
+const hostnamePattern = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** A fully qualified DNS name such as "api.example.com" (a leading "*." wildcard allowed). */
+export function hostname(what: string) {
+  return z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: `Enter the ${what}`, abort: true })
+    .regex(hostnamePattern, `The ${what} must be a DNS name such as api.example.com`);
+}
+
+/** A whole number within bounds, with one message for "missing" and precise ones for out of range. */
+export function wholeNumber(what: string, min: number, max: number) {
+  return z
+    .number({ error: `Enter the ${what}` })
+    .int(`The ${what} must be a whole number`)
+    .min(min, `The ${what} must be at least ${min}`)
+    .max(max, `The ${what} must be at most ${max}`);
+}
+
+/** A decimal number within bounds (percentages, rates). */
+export function decimal(what: string, min: number, max: number, unit = "") {
+  return z
+    .number({ error: `Enter the ${what}` })
+    .min(min, `The ${what} must be at least ${min}${unit}`)
+    .max(max, `The ${what} must be at most ${max}${unit}`);
+}
+
+/** A percentage in [min, max], e.g. an availability objective of 99.0–99.999. */
+export function percentage(what: string, min = 0, max = 100) {
+  return decimal(what, min, max, "%");
+}
+
+/** A duration in whole minutes (RTO, RPO, MTTR, pauses). */
+export function minutes(what: string, min = 0, max = 60 * 24 * 30) {
+  return wholeNumber(what, min, max);
+}
+
+/** An IPv4 CIDR block whose prefix must lie in the given range; the parser's message is the field's error. */
+export function cidrBlock(what: string, options: ParseCidrOptions = {}) {
+  return z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, { error: `Enter the ${what}`, abort: true })
+    .superRefine((value, context) => {
+      const result = parseCidr(value, options);
+      if (!result.ok) context.addIssue({ code: "custom", message: result.message });
+    });
+}
+
+/** A list of several of a choice's values: at least `min`, without duplicates. */
+export function pickMany<E extends z.ZodType<string>>(schema: E, message: string, min = 1) {
+  return z
+    .array(schema, { error: message })
+    .min(min, message)
+    .refine((list) => new Set(list).size === list.length, "Pick each option once");
+}
+
+/** A list of short free strings (tags widget): trimmed, non-empty entries, no duplicates. */
+export function stringList(what: string, { min = 0, max = 50, itemMax = 200 }: { min?: number; max?: number; itemMax?: number } = {}) {
+  return z
+    .array(z.string().trim().min(1, `Remove the empty ${what} entry`).max(itemMax, `Each ${what} entry must be under ${itemMax} characters`), {
+      error: `Add the ${what}`,
+    })
+    .min(min, min === 1 ? `Add at least one ${what}` : `Add at least ${min} ${what} entries`)
+    .max(max, `Add at most ${max} ${what} entries`)
+    .refine((list) => new Set(list).size === list.length, `Each ${what} entry must appear once`);
+}
+
+/** Adds a human message at `path` (a helper for the `.superRefine` cross-field rules). */
+export function issueAt(context: z.RefinementCtx, path: (string | number)[], message: string) {
+  context.addIssue({ code: "custom", path, message });
+}
+
+// "2026-11-28 14:05", "2026-11-28T14:05:30Z", "2026-11-28 14:05 UTC" or with an offset ("+01:00").
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|UTC|[+-]\d{2}:\d{2}))?$/i;
+
+/**
+ * Milliseconds since the epoch of a date and time typed by a person, read as UTC unless an offset is
+ * given; undefined when it is not one or names an impossible date (31 April, 25:00).
+ */
+export function parseDateTime(text: string): number | undefined {
+  const match = dateTimePattern.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second = "0"] = match.slice(1, 7).map((part) => part ?? "0");
+  const zone = (match[7] ?? "Z").toUpperCase();
+  const local = Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
+  const check = new Date(local);
+  if (check.getUTCFullYear() !== +year || check.getUTCMonth() !== +month - 1 || check.getUTCDate() !== +day || +hour > 23 || +minute > 59 || +second > 59) return undefined;
+  if (zone === "Z" || zone === "UTC") return local;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const offsetMinutes = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return local - offsetMinutes * 60_000;
+}
+
+/** A date and time typed as text, e.g. "2026-11-28 14:05 UTC" (read as UTC without an offset). */
+export function dateTime(what: string) {
+  return z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, { error: `Enter the ${what}`, abort: true })
+    .refine((value) => parseDateTime(value) !== undefined, `Write the ${what} as YYYY-MM-DD HH:MM, in UTC or with an offset such as +01:00`);
+}

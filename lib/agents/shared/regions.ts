@@ -1,0 +1,154 @@
+// Cloud providers and their real region codes, with labels: the pickers of every role whose form asks
+// for a provider and regions. The lists cover each provider's generally available public regions.
+import type { FieldOption, FormValues } from "@/lib/agents/types";
+
+export const cloudProviders = ["aws", "azure", "gcp"] as const;
+export type CloudProvider = (typeof cloudProviders)[number];
+
+export const cloudProviderLabels: Record<CloudProvider, string> = {
+  aws: "Amazon Web Services",
+  azure: "Microsoft Azure",
+  gcp: "Google Cloud",
+};
+
+export const cloudProviderOptions: FieldOption[] = cloudProviders.map((value) => ({ value, label: cloudProviderLabels[value] }));
+
+export interface RegionInfo {
+  label: string;
+  /** ISO 3166 country code of the region's location: what data-residency rules check. */
+  country: string;
+}
+
+export const regionsByProvider: Record<CloudProvider, Record<string, RegionInfo>> = {
+  aws: {
+    "us-east-1": { label: "US East (N. Virginia)", country: "US" },
+    "us-east-2": { label: "US East (Ohio)", country: "US" },
+    "us-west-1": { label: "US West (N. California)", country: "US" },
+    "us-west-2": { label: "US West (Oregon)", country: "US" },
+    "ca-central-1": { label: "Canada (Central)", country: "CA" },
+    "sa-east-1": { label: "South America (São Paulo)", country: "BR" },
+    "eu-west-1": { label: "Europe (Ireland)", country: "IE" },
+    "eu-west-2": { label: "Europe (London)", country: "GB" },
+    "eu-west-3": { label: "Europe (Paris)", country: "FR" },
+    "eu-central-1": { label: "Europe (Frankfurt)", country: "DE" },
+    "eu-central-2": { label: "Europe (Zurich)", country: "CH" },
+    "eu-north-1": { label: "Europe (Stockholm)", country: "SE" },
+    "eu-south-1": { label: "Europe (Milan)", country: "IT" },
+    "eu-south-2": { label: "Europe (Spain)", country: "ES" },
+    "me-central-1": { label: "Middle East (UAE)", country: "AE" },
+    "af-south-1": { label: "Africa (Cape Town)", country: "ZA" },
+    "ap-south-1": { label: "Asia Pacific (Mumbai)", country: "IN" },
+    "ap-southeast-1": { label: "Asia Pacific (Singapore)", country: "SG" },
+    "ap-southeast-2": { label: "Asia Pacific (Sydney)", country: "AU" },
+    "ap-northeast-1": { label: "Asia Pacific (Tokyo)", country: "JP" },
+    "ap-northeast-2": { label: "Asia Pacific (Seoul)", country: "KR" },
+    "ap-east-1": { label: "Asia Pacific (Hong Kong)", country: "HK" },
+  },
+  azure: {
+    eastus: { label: "East US", country: "US" },
+    eastus2: { label: "East US 2", country: "US" },
+    centralus: { label: "Central US", country: "US" },
+    westus2: { label: "West US 2", country: "US" },
+    westus3: { label: "West US 3", country: "US" },
+    canadacentral: { label: "Canada Central", country: "CA" },
+    brazilsouth: { label: "Brazil South", country: "BR" },
+    northeurope: { label: "North Europe (Ireland)", country: "IE" },
+    westeurope: { label: "West Europe (Netherlands)", country: "NL" },
+    uksouth: { label: "UK South", country: "GB" },
+    francecentral: { label: "France Central", country: "FR" },
+    germanywestcentral: { label: "Germany West Central", country: "DE" },
+    swedencentral: { label: "Sweden Central", country: "SE" },
+    switzerlandnorth: { label: "Switzerland North", country: "CH" },
+    norwayeast: { label: "Norway East", country: "NO" },
+    uaenorth: { label: "UAE North", country: "AE" },
+    southafricanorth: { label: "South Africa North", country: "ZA" },
+    centralindia: { label: "Central India", country: "IN" },
+    southeastasia: { label: "Southeast Asia (Singapore)", country: "SG" },
+    eastasia: { label: "East Asia (Hong Kong)", country: "HK" },
+    japaneast: { label: "Japan East", country: "JP" },
+    koreacentral: { label: "Korea Central", country: "KR" },
+    australiaeast: { label: "Australia East", country: "AU" },
+  },
+  gcp: {
+    "us-central1": { label: "Iowa (us-central1)", country: "US" },
+    "us-east1": { label: "South Carolina (us-east1)", country: "US" },
+    "us-east4": { label: "Northern Virginia (us-east4)", country: "US" },
+    "us-west1": { label: "Oregon (us-west1)", country: "US" },
+    "us-west2": { label: "Los Angeles (us-west2)", country: "US" },
+    "northamerica-northeast1": { label: "Montréal (northamerica-northeast1)", country: "CA" },
+    "southamerica-east1": { label: "São Paulo (southamerica-east1)", country: "BR" },
+    "europe-west1": { label: "Belgium (europe-west1)", country: "BE" },
+    "europe-west2": { label: "London (europe-west2)", country: "GB" },
+    "europe-west3": { label: "Frankfurt (europe-west3)", country: "DE" },
+    "europe-west4": { label: "Netherlands (europe-west4)", country: "NL" },
+    "europe-west6": { label: "Zurich (europe-west6)", country: "CH" },
+    "europe-west9": { label: "Paris (europe-west9)", country: "FR" },
+    "europe-north1": { label: "Finland (europe-north1)", country: "FI" },
+    "europe-southwest1": { label: "Madrid (europe-southwest1)", country: "ES" },
+    "me-central1": { label: "Doha (me-central1)", country: "QA" },
+    "asia-south1": { label: "Mumbai (asia-south1)", country: "IN" },
+    "asia-southeast1": { label: "Singapore (asia-southeast1)", country: "SG" },
+    "asia-east1": { label: "Taiwan (asia-east1)", country: "TW" },
+    "asia-northeast1": { label: "Tokyo (asia-northeast1)", country: "JP" },
+    "asia-northeast3": { label: "Seoul (asia-northeast3)", country: "KR" },
+    "australia-southeast1": { label: "Sydney (australia-southeast1)", country: "AU" },
+  },
+};
+
+/** Every region code of every provider (the JSON Schema's enum; the provider check is a refinement). */
+export const allRegionCodes = [...new Set(cloudProviders.flatMap((provider) => Object.keys(regionsByProvider[provider])))];
+
+export function isCloudProvider(value: unknown): value is CloudProvider {
+  return typeof value === "string" && (cloudProviders as readonly string[]).includes(value);
+}
+
+export function isRegionOf(provider: CloudProvider, region: string): boolean {
+  return Object.hasOwn(regionsByProvider[provider], region);
+}
+
+/** "eu-west-1 · Europe (Ireland)": the code first, since that is what engineers type and search for. */
+export function regionLabel(provider: CloudProvider, region: string): string {
+  const info = regionsByProvider[provider][region];
+  return info ? `${region} · ${info.label}` : region;
+}
+
+export function regionOptions(provider: CloudProvider): FieldOption[] {
+  return Object.keys(regionsByProvider[provider]).map((code) => ({ value: code, label: regionLabel(provider, code) }));
+}
+
+/** `optionsFrom` for a region picker that depends on the provider field at `providerPath`. */
+export function regionOptionsFrom(providerPath: string) {
+  return (values: FormValues): FieldOption[] => {
+    const provider = values[providerPath];
+    return isCloudProvider(provider) ? regionOptions(provider) : [];
+  };
+}
+
+/** The message when a region does not belong to the chosen provider (the same on client and server). */
+export function regionMismatchMessage(provider: CloudProvider, region: string): string {
+  const article = /^[AEIOU]/.test(cloudProviderLabels[provider]) ? "an" : "a";
+  return `${region} is not ${article} ${cloudProviderLabels[provider]} region`;
+}
+
+/** The country a region is in, or undefined for an unknown region. */
+export function regionCountry(provider: CloudProvider, region: string): string | undefined {
+  return regionsByProvider[provider][region]?.country;
+}
+
+/** Data-residency zones: the countries where data may be stored. */
+export const residencyZones = {
+  eea: { label: "European Economic Area (GDPR)", countries: ["IE", "NL", "BE", "FR", "DE", "SE", "IT", "ES", "FI", "NO"] },
+  us: { label: "United States", countries: ["US"] },
+  uk: { label: "United Kingdom", countries: ["GB"] },
+  ch: { label: "Switzerland", countries: ["CH"] },
+  ca: { label: "Canada", countries: ["CA"] },
+  au: { label: "Australia", countries: ["AU"] },
+  in: { label: "India", countries: ["IN"] },
+  jp: { label: "Japan", countries: ["JP"] },
+} as const satisfies Record<string, { label: string; countries: string[] }>;
+export type ResidencyZone = keyof typeof residencyZones;
+
+export function isRegionInZone(provider: CloudProvider, region: string, zone: ResidencyZone): boolean {
+  const country = regionCountry(provider, region);
+  return country !== undefined && (residencyZones[zone].countries as readonly string[]).includes(country);
+}
