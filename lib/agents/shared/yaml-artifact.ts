@@ -6,7 +6,8 @@ const stringifyOptions = { lineWidth: 0, blockQuote: "literal", indent: 2 } as c
 
 /** One YAML document, with an optional comment header (each line becomes a `#` comment). */
 export function yamlDocument(value: unknown, header?: string[]): string {
-  const document = new YAML.Document(value);
+  // No anchors and aliases: a reused object (e.g. a labels map) is written out in full each time.
+  const document = new YAML.Document(value, { aliasDuplicateObjects: false });
   if (header && header.length > 0) document.commentBefore = header.map((line) => ` ${line.replace(/[\r\n]+/g, " ")}`).join("\n");
   return document.toString(stringifyOptions);
 }
@@ -48,4 +49,14 @@ export function hoursText(hours: number): string {
 /** A Markdown document from lines, ending in exactly one newline. */
 export function markdownDocument(lines: string[]): string {
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}
+
+/**
+ * A Markdown table of cells the generator wrote itself (figures, labels, names already validated as DNS
+ * labels): only pipes and newlines are neutralised. Escape user-typed text with `markdownCell` first.
+ */
+export function trustedTable(header: string[], rows: (string | number)[][]): string {
+  const cell = (value: string | number) => String(value).replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|") || " ";
+  const line = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
+  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
 }
