@@ -80,15 +80,23 @@ const terraformBinary = ["/usr/local/bin/terraform", "/usr/bin/terraform"].find(
 /** Whether `terraform` is installed here (the fmt layout check needs it). */
 export const terraformAvailable = terraformBinary !== undefined;
 
-/** What `terraform fmt` would change, as its output (empty when the layout is already canonical). */
-export function terraformFmtDiff(artifact: Artifact): string {
+/**
+ * What `terraform fmt` would change in these artifacts, as its diff (empty when every layout is already
+ * canonical). One terraform run for all of them: it takes a second or two to start.
+ */
+export function terraformFmtDiff(artifacts: Artifact[]): string {
   if (!terraformBinary) throw new Error("terraform is not installed");
   const directory = temporaryDirectory();
-  const extension = artifact.path.endsWith(".tfvars") ? ".tfvars" : ".tf";
-  const file = path.join(directory, `artifact${extension}`);
-  fs.writeFileSync(file, artifact.content);
+  artifacts.forEach((artifact, index) => {
+    const extension = artifact.path.endsWith(".tfvars") ? ".tfvars" : ".tf";
+    fs.writeFileSync(path.join(directory, `${index}-${path.basename(artifact.path, extension).replace(/[^\w.-]/g, "_")}${extension}`), artifact.content);
+  });
   try {
-    execFileSync(terraformBinary, ["fmt", "-check", "-diff", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } });
+    execFileSync(terraformBinary, ["fmt", "-check", "-diff", directory], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" },
+    });
     return "";
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
