@@ -25,7 +25,8 @@ describe("kubernetes-specialist generator", () => {
     expect(kinds).toContain("v1/ServiceAccount");
     expect(kinds).toContain("v1/Service");
     expect(kinds.some((kind) => kind === "apps/v1/Deployment" || kind === "apps/v1/StatefulSet")).toBe(true);
-  });
+    // Compiling the JSON schemas takes a few seconds the first time.
+  }, 30_000);
 
   it("lists every manifest file in the kustomization, and nothing else", () => {
     const result = generate(kubernetesSpecialistExample);
