@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostileLabel, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
-import { expectMatchesGolden, fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
 import { devopsIncidentResponderGenerator } from "./generate";
 import { devopsIncidentResponderExample, devopsIncidentResponderSchema, type DevopsIncidentResponderRequirements } from "./schema";
 
@@ -10,15 +11,16 @@ const fixtures = fixtureNames(roleDirectory);
 const inputOf = (fixture: string): DevopsIncidentResponderRequirements => devopsIncidentResponderSchema.parse(readFixture(roleDirectory, fixture));
 const artifact = (input: DevopsIncidentResponderRequirements, artifactPath: string) => devopsIncidentResponderGenerator.generate(input).artifacts.find((item) => item.path === artifactPath)!;
 
-describe("devops-incident-responder generator", () => {
-  it("has the role's example among its fixtures, and contrasting ones", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(2);
-    expect(readFixture(roleDirectory, "example")).toEqual(devopsIncidentResponderExample);
-  });
+describeGeneratorContract({
+  roleDirectory,
+  generator: devopsIncidentResponderGenerator,
+  schema: devopsIncidentResponderSchema,
+  example: devopsIncidentResponderExample,
+  hostileInput: { ...devopsIncidentResponderExample, impact: hostileLabel, recentChanges: [{ kind: "deploy" as const, description: hostileLabel, at: "2026-11-28 13:48 UTC" }], notes: hostileLabel },
+});
 
-  it.each(fixtures)("matches the reviewed golden output for %s", (fixture) => {
-    expectMatchesGolden(roleDirectory, fixture, devopsIncidentResponderGenerator.generate(inputOf(fixture)));
-  });
+describe("devops-incident-responder generator", () => {
+
 
   it.each(fixtures)("is deterministic, leaves its input alone and writes well-formed Mermaid (%s)", (fixture) => {
     const input = inputOf(fixture);

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostileLabel, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
-import { expectMatchesGolden, fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
 import { incidentResponderGenerator } from "./generate";
 import { incidentResponderExample, incidentResponderSchema, type IncidentResponderRequirements } from "./schema";
 
@@ -10,15 +11,16 @@ const fixtures = fixtureNames(roleDirectory);
 const inputOf = (fixture: string): IncidentResponderRequirements => incidentResponderSchema.parse(readFixture(roleDirectory, fixture));
 const artifact = (input: IncidentResponderRequirements, artifactPath: string) => incidentResponderGenerator.generate(input).artifacts.find((item) => item.path === artifactPath)!;
 
-describe("incident-responder generator", () => {
-  it("has the role's example among its fixtures, and contrasting ones", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(2);
-    expect(readFixture(roleDirectory, "example")).toEqual(incidentResponderExample);
-  });
+describeGeneratorContract({
+  roleDirectory,
+  generator: incidentResponderGenerator,
+  schema: incidentResponderSchema,
+  example: incidentResponderExample,
+  hostileInput: { ...incidentResponderExample, summary: hostileLabel, affectedSystems: [hostileLabel, "orders-db"], containmentConstraints: hostileLabel, incidentCommander: hostileLabel, notes: hostileLabel },
+});
 
-  it.each(fixtures)("matches the reviewed golden output for %s", (fixture) => {
-    expectMatchesGolden(roleDirectory, fixture, incidentResponderGenerator.generate(inputOf(fixture)));
-  });
+describe("incident-responder generator", () => {
+
 
   it.each(fixtures)("is deterministic, leaves its input alone and writes well-formed Mermaid (%s)", (fixture) => {
     const input = inputOf(fixture);

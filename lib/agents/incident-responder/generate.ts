@@ -174,7 +174,7 @@ interface Phase {
 function phases(input: Input, detected: number): Phase[] {
   const targets = severityTargets[input.severity];
   const security = isSecurity(input);
-  const systems = input.affectedSystems.map((system) => `\`${system.replace(/`/g, "'")}\``).join(", ");
+  const systems = input.affectedSystems.map(markdownText).join(", ");
   const containment = input.containmentOptions.map((option) => containmentChoice.label(option));
   const preserving = input.evidencePreservation;
   return [
@@ -317,19 +317,25 @@ function communicationTemplate(input: Input, audience: Audience, detected: numbe
   ];
   switch (audience) {
     case "internal":
+      // User text stays out of the code block (where Markdown cannot escape it); the facts are listed above it.
       return markdownDocument([
         ...header("Internal update", "the incident channel and an email to the incident list", "incident commander"),
+        `- **What:** ${summary}`,
+        `- **Detected:** ${utc(detected)}`,
+        `- **Systems:** ${input.affectedSystems.map(markdownText).join(", ")}`,
+        `- **Incident commander:** ${input.incidentCommander ? markdownText(input.incidentCommander) : "[name]"}`,
+        "",
         "```text",
         `[${input.severity.toUpperCase()}] ${input.incidentType} incident: update [n] at [HH:MM] UTC`,
         "",
-        `What: ${input.summary.replace(/```/g, "'''")}`,
+        "What: [the summary above, updated]",
         `Detected: ${utc(detected)}`,
-        `Systems: ${input.affectedSystems.join(", ").replace(/```/g, "'''")}`,
+        "Systems: [affected systems]",
         "Impact now: [who is affected and how]",
         "Done since the last update: [actions]",
         "Next: [actions, owners]",
         `Next update: [HH:MM] UTC (every ${cadence})`,
-        `Incident commander: ${input.incidentCommander ?? "[name]"}`,
+        "Incident commander: [name]",
         ...(security ? ["", "Do not discuss this incident outside this channel; do not contact the attacker or touch affected systems without the security lead."] : []),
         "```",
       ]);

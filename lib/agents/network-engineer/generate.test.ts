@@ -1,7 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostileLabel, mermaidProblems, parseHcl, terraformAvailable, terraformFmtDiff } from "@/lib/agents/shared/artifact-validity";
-import { expectMatchesGolden, fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
 import { CidrPlanError, networkEngineerGenerator } from "./generate";
 import { networkEngineerExample, networkEngineerSchema, type NetworkEngineerRequirements } from "./schema";
 
@@ -9,15 +10,16 @@ const roleDirectory = path.join(import.meta.dirname);
 const fixtures = fixtureNames(roleDirectory);
 const inputOf = (fixture: string): NetworkEngineerRequirements => networkEngineerSchema.parse(readFixture(roleDirectory, fixture));
 
-describe("network-engineer generator", () => {
-  it("has the role's example among its fixtures, and a contrasting one", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(2);
-    expect(readFixture(roleDirectory, "example")).toEqual(networkEngineerExample);
-  });
+describeGeneratorContract({
+  roleDirectory,
+  generator: networkEngineerGenerator,
+  schema: networkEngineerSchema,
+  example: networkEngineerExample,
+  hostileInput: { ...networkEngineerExample, notes: hostileLabel },
+});
 
-  it.each(fixtures)("matches the reviewed golden output for %s", (fixture) => {
-    expectMatchesGolden(roleDirectory, fixture, networkEngineerGenerator.generate(inputOf(fixture)));
-  });
+describe("network-engineer generator", () => {
+
 
   it.each(fixtures)("is deterministic and leaves its input alone (%s)", (fixture) => {
     const input = inputOf(fixture);

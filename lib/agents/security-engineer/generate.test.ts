@@ -1,7 +1,9 @@
 import path from "node:path";
+import { hostileLabel } from "@/lib/agents/shared/artifact-validity";
 import { describe, expect, it } from "vitest";
 import { parseHcl, parseYamlDocuments, terraformAvailable } from "@/lib/agents/shared/artifact-validity";
-import { expectMatchesGolden, fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
+import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
 import { terraformFmtProblems } from "@/lib/agents/shared/hcl-testing";
 import { securityEngineerGenerator } from "./generate";
 import { securityEngineerExample, securityEngineerSchema, type SecurityEngineerRequirements } from "./schema";
@@ -13,15 +15,16 @@ const artifact = (input: SecurityEngineerRequirements, artifactPath: string) => 
 
 type FalcoEntry = { rule?: string; list?: string; macro?: string; condition?: string; output?: string; priority?: string; items?: unknown[] };
 
-describe("security-engineer generator", () => {
-  it("has the role's example among its fixtures, and contrasting ones", () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(2);
-    expect(readFixture(roleDirectory, "example")).toEqual(securityEngineerExample);
-  });
+describeGeneratorContract({
+  roleDirectory,
+  generator: securityEngineerGenerator,
+  schema: securityEngineerSchema,
+  example: securityEngineerExample,
+  hostileInput: { ...securityEngineerExample, scope: hostileLabel, notes: hostileLabel },
+});
 
-  it.each(fixtures)("matches the reviewed golden output for %s", (fixture) => {
-    expectMatchesGolden(roleDirectory, fixture, securityEngineerGenerator.generate(inputOf(fixture)));
-  });
+describe("security-engineer generator", () => {
+
 
   it.each(fixtures)("is deterministic, leaves its input alone, writes valid YAML, JSON and HCL (%s)", async (fixture) => {
     const input = inputOf(fixture);
