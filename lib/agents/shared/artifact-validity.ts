@@ -1,0 +1,110 @@
+// Test-only checks of generated artifacts: YAML parses, Mermaid source is structurally well formed and
+// carries no directives, Prometheus rule files pass promtool, HCL parses and is laid out as terraform fmt.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import YAML from "yaml";
+import type { Artifact } from "@/lib/agents/generator";
+
+/** Every document of a YAML artifact, parsed; throws with the artifact's path on the first error. */
+export function parseYamlDocuments(artifact: Artifact): unknown[] {
+  const documents = YAML.parseAllDocuments(artifact.content);
+  const list = Array.isArray(documents) ? documents : [documents];
+  for (const document of list) {
+    if (document.errors.length > 0) throw new Error(`${artifact.path}: ${document.errors[0].message}`);
+  }
+  return list.map((document) => document.toJS());
+}
+
+const mermaidHeaders = /^(flowchart|graph) (TD|TB|LR|RL|BT)$/;
+
+/**
+ * Problems in Mermaid flowchart source: a cheap structural check (the real rendering is an e2e test).
+ * Outside quoted labels only identifiers, arrows, shapes and keywords may appear, so a label can never
+ * close its node early, and no `click`, `call`, `href` or `%%{init}` directive may appear at all.
+ */
+export function mermaidProblems(source: string): string[] {
+  const problems: string[] = [];
+  const lines = source.split("\n").filter((line) => line.trim() !== "");
+  if (!mermaidHeaders.test(lines[0]?.trim() ?? "")) problems.push(`first line is not a flowchart header: ${lines[0]}`);
+  let depth = 0;
+  lines.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed.startsWith("%%")) {
+      if (trimmed.startsWith("%%{")) problems.push(`line ${index + 1}: directive`);
+      return;
+    }
+    if ((line.match(/"/g) ?? []).length % 2 !== 0) problems.push(`line ${index + 1}: unbalanced quotes`);
+    const outside = line.replace(/"[^"]*"/g, '""');
+    if (/\b(click|call|href|javascript)\b/i.test(outside)) problems.push(`line ${index + 1}: interaction directive outside a label`);
+    if (/[<`]/.test(outside.replace(/<-->|<-\.->|-->|==>|-\.->|---/g, ""))) problems.push(`line ${index + 1}: markup outside a label`);
+    const opens = (outside.match(/[[({]/g) ?? []).length;
+    const closes = (outside.match(/[\])}]/g) ?? []).length;
+    if (opens !== closes) problems.push(`line ${index + 1}: unbalanced brackets`);
+    if (/^subgraph\b/.test(trimmed)) depth++;
+    if (trimmed === "end") depth--;
+    if (depth < 0) problems.push(`line ${index + 1}: "end" without a subgraph`);
+  });
+  if (depth !== 0) problems.push(`${depth} subgraph(s) not closed`);
+  return problems;
+}
+
+function temporaryDirectory(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "artifact-check-"));
+}
+
+/** Runs `promtool check rules` on the content; returns its output, throws with it when the check fails. */
+export function promtoolCheckRules(content: string, promtool = "/usr/bin/promtool"): string {
+  const directory = temporaryDirectory();
+  const file = path.join(directory, "rules.yaml");
+  fs.writeFileSync(file, content);
+  try {
+    return execFileSync(promtool, ["check", "rules", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string };
+    throw new Error(`promtool check rules failed:\n${failure.stdout ?? ""}${failure.stderr ?? ""}`);
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Parses HCL with hcl2json (the parser Terraform CDK uses); throws on invalid HCL. */
+export async function parseHcl(artifact: Artifact): Promise<Record<string, unknown>> {
+  const { parse } = await import("@cdktf/hcl2json");
+  return (await parse(path.basename(artifact.path), artifact.content)) as Record<string, unknown>;
+}
+
+const terraformBinary = ["/usr/local/bin/terraform", "/usr/bin/terraform"].find((candidate) => fs.existsSync(candidate));
+
+/** Whether `terraform` is installed here (the fmt layout check needs it). */
+export const terraformAvailable = terraformBinary !== undefined;
+
+/**
+ * What `terraform fmt` would change in these artifacts, as its diff (empty when every layout is already
+ * canonical). One terraform run for all of them: it takes a second or two to start.
+ */
+export function terraformFmtDiff(artifacts: Artifact[]): string {
+  if (!terraformBinary) throw new Error("terraform is not installed");
+  const directory = temporaryDirectory();
+  artifacts.forEach((artifact, index) => {
+    const extension = artifact.path.endsWith(".tfvars") ? ".tfvars" : ".tf";
+    fs.writeFileSync(path.join(directory, `${index}-${path.basename(artifact.path, extension).replace(/[^\w.-]/g, "_")}${extension}`), artifact.content);
+  });
+  try {
+    execFileSync(terraformBinary, ["fmt", "-check", "-diff", directory], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" },
+    });
+    return "";
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string };
+    return `${failure.stdout ?? ""}${failure.stderr ?? ""}` || "terraform fmt -check failed";
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** The hostile label every role that puts user text into Mermaid is tested with. */
+export const hostileLabel = 'a"];click A call alert(1)';

@@ -1,0 +1,10 @@
+# State in S3, encrypted; the DynamoDB table holds the lock so two applies never run at once.
+terraform {
+  backend "s3" {
+    bucket         = "acme-payments-tfstate"
+    key            = "pay/production/terraform.tfstate"
+    region         = "eu-west-1"
+    dynamodb_table = "terraform-locks"
+    encrypt        = true
+  }
+}

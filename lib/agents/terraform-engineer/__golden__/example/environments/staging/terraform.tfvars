@@ -1,0 +1,2 @@
+environment = "staging"
+region      = "eu-west-1"
