@@ -1,0 +1,278 @@
+// SLO reports and chart series, aggregated in PostgreSQL: no minute row ever reaches Node.
+//
+// A window of L minutes ending at minute T (the current minute) is summed as
+//   hourly rollups of the whole hours inside it   [Hc − L + 60, Hc)       (Hc = start of T's hour)
+// + minutes of its first, partial hour            [T − L + 1, Hc − L + 60)
+// + minutes of the current, partial hour          [Hc, T]
+// which is exactly the minutes T − L + 1 … T, for every L that is a whole number of hours (6 h … 30 d).
+// The windows under two hours read minutes only. So one report reads ≤ 720 rollup rows and ≤ ~360 minute
+// rows per SLO, whatever the traffic, and the pure module (lib/slo/math.ts) turns the sums into a report.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { burnWindows, compareWorstFirst, errorBudgetOf, evaluateSlo, MINUTES_PER_DAY, toEpochMinute, type BurnWindow, type EventCounts, type SloReport, type WindowCounts } from "@/lib/slo/math";
+import { listSloDefinitions, sloAccess, type SloDefinition } from "@/lib/slo/slos.server";
+
+interface CountsRow {
+  slo_id: string;
+  last_minute: number | null;
+  [column: string]: number | string | null;
+}
+
+/** The windows summed from minutes alone (shorter than two hours), and those that use hourly rollups. */
+const minuteWindows = burnWindows.filter((window) => window.minutes <= 120);
+const hourWindows = burnWindows.filter((window) => window.minutes > 120);
+
+/** The SQL sums of every window of the given SLOs at minute `nowMinute`. */
+export async function sumWindows(slos: readonly { id: string; windowDays: number }[], nowMinute: number): Promise<Map<string, { counts: WindowCounts; lastMinute: number | null }>> {
+  const result = new Map<string, { counts: WindowCounts; lastMinute: number | null }>();
+  if (slos.length === 0) return result;
+  const currentHour = nowMinute - (((nowMinute % 60) + 60) % 60);
+  const ids = slos.map((slo) => slo.id);
+  // Window lengths are constants of the code (burnWindows), never user input: safe to write into the SQL.
+  const minuteSums = minuteWindows
+    .map((window) => `sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '${window.minutes} minutes') AS g_${window.key}, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '${window.minutes} minutes') AS t_${window.key}`)
+    .join(",\n      ");
+  const hourSums = hourWindows
+    .map((window) => `sum(h.good) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '${window.minutes - 60} minutes') AS g_${window.key}, sum(h.total) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '${window.minutes - 60} minutes') AS t_${window.key}`)
+    .join(",\n      ");
+  const edgeValues = hourWindows.map((window) => `('${window.key}', ${window.minutes})`).join(", ");
+  const edgeSums = hourWindows
+    .map((window) => `sum(m.good) FILTER (WHERE e.name = '${window.key}') AS g_${window.key}, sum(m.total) FILTER (WHERE e.name = '${window.key}') AS t_${window.key}`)
+    .join(",\n      ");
+  const pick = (window: string) =>
+    `(coalesce(hours.g_${window}, 0) + coalesce(edges.g_${window}, 0) + coalesce(recent.g_cur, 0))::float8 AS g_${window}, (coalesce(hours.t_${window}, 0) + coalesce(edges.t_${window}, 0) + coalesce(recent.t_cur, 0))::float8 AS t_${window}`;
+  const sql = `
+    WITH p AS (
+      SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
+             TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur
+    ),
+    target AS (
+      SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE s.id = ANY($1::text[])
+    ),
+    recent AS (
+      SELECT m.slo_id,
+      ${minuteSums},
+      sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
+      FROM p, slo_samples m
+      WHERE m.slo_id = ANY($1::text[]) AND m.minute > p.t_end - INTERVAL '120 minutes' AND m.minute <= p.t_end
+      GROUP BY m.slo_id
+    ),
+    hours AS (
+      SELECT h.slo_id,
+      ${hourSums},
+      sum(h.good) AS g_window, sum(h.total) AS t_window
+      FROM p, target t
+      JOIN slo_sample_hours h ON h.slo_id = t.id
+      WHERE h.hour >= (SELECT h_cur FROM p) - (t.w - 60) * INTERVAL '1 minute' AND h.hour < (SELECT h_cur FROM p)
+      GROUP BY h.slo_id
+    ),
+    edges AS (
+      SELECT t.id AS slo_id,
+      ${edgeSums},
+      sum(m.good) FILTER (WHERE e.name = 'window') AS g_window, sum(m.total) FILTER (WHERE e.name = 'window') AS t_window
+      FROM p, target t
+      CROSS JOIN LATERAL (VALUES ${edgeValues}, ('window', t.w)) AS e(name, l)
+      JOIN slo_samples m ON m.slo_id = t.id
+       AND m.minute > (SELECT t_end FROM p) - e.l * INTERVAL '1 minute'
+       AND m.minute < (SELECT h_cur FROM p) - (e.l - 60) * INTERVAL '1 minute'
+      GROUP BY t.id
+    )
+    SELECT t.id AS slo_id,
+      ${minuteWindows.map((window) => `coalesce(recent.g_${window.key}, 0)::float8 AS g_${window.key}, coalesce(recent.t_${window.key}, 0)::float8 AS t_${window.key}`).join(",\n      ")},
+      ${[...hourWindows.map((window) => window.key), "window"].map(pick).join(",\n      ")},
+      (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id ORDER BY l.minute DESC LIMIT 1) AS last_minute
+    FROM target t
+    LEFT JOIN recent ON recent.slo_id = t.id
+    LEFT JOIN hours ON hours.slo_id = t.id
+    LEFT JOIN edges ON edges.slo_id = t.id`;
+  const rows = await getDb().$queryRawUnsafe<CountsRow[]>(sql, `{${ids.join(",")}}`, nowMinute, currentHour);
+  for (const row of rows) {
+    const counts = (key: string): EventCounts => ({ good: Number(row[`g_${key}`]), total: Number(row[`t_${key}`]) });
+    result.set(row.slo_id, {
+      counts: { window: counts("window"), burn: Object.fromEntries(burnWindows.map((window) => [window.key, counts(window.key)])) as Record<BurnWindow, EventCounts> },
+      lastMinute: row.last_minute === null ? null : Number(row.last_minute),
+    });
+  }
+  return result;
+}
+
+export interface SloWithReport {
+  definition: SloDefinition;
+  report: SloReport;
+  /** The newest minute with a sample, as an ISO time, or null. */
+  lastSampleAt: string | null;
+}
+
+async function reportsFor(definitions: SloDefinition[], now: Date): Promise<SloWithReport[]> {
+  const sums = await sumWindows(definitions, toEpochMinute(now));
+  const empty: WindowCounts = { window: { good: 0, total: 0 }, burn: Object.fromEntries(burnWindows.map((window) => [window.key, { good: 0, total: 0 }])) as Record<BurnWindow, EventCounts> };
+  return definitions
+    .map((definition) => {
+      const sum = sums.get(definition.id);
+      return {
+        definition,
+        report: evaluateSlo(definition, sum?.counts ?? empty),
+        lastSampleAt: sum?.lastMinute == null ? null : new Date(sum.lastMinute * 60_000).toISOString(),
+      };
+    })
+    .sort((a, b) => compareWorstFirst({ name: a.definition.name, report: a.report }, { name: b.definition.name, report: b.report }));
+}
+
+/** Every SLO of a team with its current report, worst first. */
+export async function listTeamSloReports(actor: Actor, teamSlug: string, now: Date = new Date()) {
+  const { definitions, access } = await listSloDefinitions(actor, { teamSlug });
+  return { team: access.team, role: access.role, slos: await reportsFor(definitions, now), asOf: now.toISOString() };
+}
+
+/** Every SLO of a service with its current report, worst first. */
+export async function listServiceSloReports(actor: Actor, serviceId: string, now: Date = new Date()) {
+  const { definitions, access } = await listSloDefinitions(actor, { serviceId });
+  return { team: access.team, role: access.role, slos: await reportsFor(definitions, now), asOf: now.toISOString() };
+}
+
+/** One SLO with its current report. */
+export async function getSloReport(actor: Actor, sloId: string, now: Date = new Date()) {
+  const { slo, access } = await sloAccess(getDb(), actor, sloId);
+  const [withReport] = await reportsFor([slo], now);
+  return { ...withReport, role: access.role, asOf: now.toISOString() };
+}
+
+export const seriesRanges = ["6h", "1d", "3d", "window"] as const;
+export type SeriesRange = (typeof seriesRanges)[number];
+
+export interface SliPoint {
+  /** The end of the bucket (exclusive), as an ISO time. */
+  at: string;
+  good: number;
+  total: number;
+  /** good ÷ total in the bucket, null without events. */
+  sli: number | null;
+}
+
+export interface BurndownPoint {
+  at: string;
+  /** Budget left if the window ended here: 1 − bad so far ÷ (budget × the window's events). */
+  remaining: number | null;
+  /** The even pace that spends exactly the whole budget by the end of the window. */
+  ideal: number;
+}
+
+export interface SloSeries {
+  range: SeriesRange;
+  bucketMinutes: number;
+  sli: SliPoint[];
+  burndown: BurndownPoint[];
+  burndownBucketMinutes: number;
+}
+
+/** Chart resolution: at most ~240 points per chart, whatever the range. */
+const minuteRangeBuckets: Record<Exclude<SeriesRange, "window">, { minutes: number; bucket: number }> = {
+  "6h": { minutes: 360, bucket: 2 },
+  "1d": { minutes: 1_440, bucket: 10 },
+  "3d": { minutes: 4_320, bucket: 30 },
+};
+
+/** Hours per point over a whole window: 7 days → 1 h (168 points), 28 and 30 days → 3 h (224 and 240). */
+const hoursPerWindowBucket = (windowDays: number) => (windowDays <= 7 ? 1 : 3);
+
+interface BucketRow {
+  bucket: number;
+  good: number;
+  total: number;
+}
+
+/**
+ * Sums a range that ends at T into buckets counted back from T (bucket 0 holds T). For whole windows the
+ * buckets are groups of hours (rollups, plus the partial first and current hours from minutes).
+ */
+async function bucketSums(sloId: string, nowMinute: number, rangeMinutes: number, bucketMinutes: number, useHours: boolean): Promise<BucketRow[]> {
+  const currentHour = nowMinute - (((nowMinute % 60) + 60) % 60);
+  const db = getDb();
+  if (!useHours) {
+    return db.$queryRaw<BucketRow[]>`
+      SELECT ((${nowMinute}::int - (EXTRACT(EPOCH FROM minute) / 60)::int) / ${bucketMinutes}::int)::int AS bucket,
+             sum(good)::float8 AS good, sum(total)::float8 AS total
+        FROM slo_samples
+       WHERE slo_id = ${sloId}
+         AND minute > TIMESTAMP '1970-01-01' + (${nowMinute}::int - ${rangeMinutes}::int) * INTERVAL '1 minute'
+         AND minute <= TIMESTAMP '1970-01-01' + ${nowMinute}::int * INTERVAL '1 minute'
+       GROUP BY 1`;
+  }
+  // Hour index 0 is the current (partial) hour, rangeMinutes/60 the window's first (partial) hour.
+  const hoursPerBucket = bucketMinutes / 60;
+  return db.$queryRaw<BucketRow[]>`
+    WITH parts AS (
+      SELECT ((${currentHour}::int - (EXTRACT(EPOCH FROM hour) / 60)::int) / 60) AS hour_index, good, total
+        FROM slo_sample_hours
+       WHERE slo_id = ${sloId}
+         AND hour >= TIMESTAMP '1970-01-01' + (${currentHour}::int - ${rangeMinutes}::int + 60) * INTERVAL '1 minute'
+         AND hour < TIMESTAMP '1970-01-01' + ${currentHour}::int * INTERVAL '1 minute'
+      UNION ALL
+      SELECT CASE WHEN minute >= TIMESTAMP '1970-01-01' + ${currentHour}::int * INTERVAL '1 minute' THEN 0 ELSE ${rangeMinutes / 60}::int END, good, total
+        FROM slo_samples
+       WHERE slo_id = ${sloId}
+         AND minute > TIMESTAMP '1970-01-01' + (${nowMinute}::int - ${rangeMinutes}::int) * INTERVAL '1 minute'
+         AND minute <= TIMESTAMP '1970-01-01' + ${nowMinute}::int * INTERVAL '1 minute'
+         AND (minute >= TIMESTAMP '1970-01-01' + ${currentHour}::int * INTERVAL '1 minute'
+              OR minute < TIMESTAMP '1970-01-01' + (${currentHour}::int - ${rangeMinutes}::int + 60) * INTERVAL '1 minute')
+    )
+    SELECT (hour_index / ${hoursPerBucket}::int)::int AS bucket, sum(good)::float8 AS good, sum(total)::float8 AS total
+      FROM parts GROUP BY 1`;
+}
+
+/** Turns sparse bucket sums into a full series, oldest first, with bucket-end times. */
+function fillBuckets(rows: BucketRow[], count: number, endOfBucket: (bucket: number) => number): { at: number; good: number; total: number }[] {
+  const byBucket = new Map(rows.map((row) => [Number(row.bucket), row]));
+  const points: { at: number; good: number; total: number }[] = [];
+  for (let bucket = count - 1; bucket >= 0; bucket--) {
+    const row = byBucket.get(bucket);
+    points.push({ at: endOfBucket(bucket), good: row ? Number(row.good) : 0, total: row ? Number(row.total) : 0 });
+  }
+  return points;
+}
+
+/** The SLI chart over `range` and the burndown over the SLO's whole window, downsampled in SQL. */
+export async function getSloSeries(actor: Actor, sloId: string, range: SeriesRange, now: Date = new Date()): Promise<SloSeries> {
+  const { slo } = await sloAccess(getDb(), actor, sloId);
+  const nowMinute = toEpochMinute(now);
+  const currentHour = nowMinute - (((nowMinute % 60) + 60) % 60);
+  const windowMinutes = slo.windowDays * MINUTES_PER_DAY;
+  const windowBucketMinutes = hoursPerWindowBucket(slo.windowDays) * 60;
+  const windowRows = await bucketSums(slo.id, nowMinute, windowMinutes, windowBucketMinutes, true);
+  // Bucket b holds hour indexes b·k … b·k + k − 1 and ends when its newest hour ends: for b = 0 that is
+  // just after the current minute, otherwise at the end of hour index b·k, i.e. Hc − 60·b·k + 60.
+  const hoursPerBucket = windowBucketMinutes / 60;
+  const windowPoints = fillBuckets(windowRows, Math.floor(windowMinutes / 60 / hoursPerBucket) + 1, (bucket) =>
+    bucket === 0 ? nowMinute + 1 : currentHour - 60 * bucket * hoursPerBucket + 60,
+  );
+
+  const windowTotal = windowPoints.reduce((sum, point) => sum + point.total, 0);
+  const budgetEvents = errorBudgetOf(slo.objective) * windowTotal;
+  const windowStart = nowMinute - windowMinutes + 1;
+  let badSoFar = 0;
+  const burndown: BurndownPoint[] = windowPoints.map((point) => {
+    badSoFar += point.total - point.good;
+    const elapsed = Math.min(1, Math.max(0, (point.at - windowStart) / windowMinutes));
+    return { at: new Date(point.at * 60_000).toISOString(), remaining: windowTotal > 0 ? 1 - badSoFar / budgetEvents : null, ideal: 1 - elapsed };
+  });
+
+  let sliPoints: { at: number; good: number; total: number }[];
+  let bucketMinutes: number;
+  if (range === "window") {
+    sliPoints = windowPoints;
+    bucketMinutes = windowBucketMinutes;
+  } else {
+    const { minutes, bucket } = minuteRangeBuckets[range];
+    bucketMinutes = bucket;
+    const rows = await bucketSums(slo.id, nowMinute, minutes, bucket, false);
+    sliPoints = fillBuckets(rows, Math.ceil(minutes / bucket), (index) => nowMinute + 1 - index * bucket);
+  }
+  return {
+    range,
+    bucketMinutes,
+    burndownBucketMinutes: windowBucketMinutes,
+    sli: sliPoints.map((point) => ({ at: new Date(point.at * 60_000).toISOString(), good: point.good, total: point.total, sli: point.total > 0 ? point.good / point.total : null })),
+    burndown,
+  };
+}
