@@ -1,201 +1,221 @@
-// The drift test (ADR 002): migrate a fresh PostgreSQL schema with prisma/migrations, then compare it with
-// what prisma/schema.prisma describes (its DMMF): tables, columns, types, nullability, defaults, enums,
-// primary keys, unique and plain indexes, and foreign keys with their actions and Prisma's names.
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+// The drift test: fails when schema.prisma and the migrations disagree. It migrates a fresh PostgreSQL
+// schema with the real migrations and compares what they built with the schema's DMMF (lib/db/drift.ts).
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { get_dmmf } from "@prisma/prisma-schema-wasm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { migrate } from "@/lib/db/migrate";
+import { compareSchemaToDatabase, introspectSchema, readDmmf } from "@/lib/db/drift";
+import { migrate, readMigrations } from "@/lib/db/migrate";
 
-interface DmmfField {
-  name: string;
-  dbName?: string | null;
-  kind: "scalar" | "object" | "enum" | "unsupported";
-  type: string;
-  isList: boolean;
-  isRequired: boolean;
-  isId: boolean;
-  isUnique: boolean;
-  isUpdatedAt: boolean;
-  hasDefaultValue: boolean;
-  default?: { name?: string } | string | number | boolean;
-  nativeType?: [string, string[]] | null;
-  relationFromFields?: string[];
-  relationToFields?: string[];
-  relationOnDelete?: string;
-  relationOnUpdate?: string;
-}
-interface DmmfModel {
-  name: string;
-  dbName: string | null;
-  fields: DmmfField[];
-  primaryKey: { fields: string[] } | null;
-}
-interface DmmfIndex {
-  model: string;
-  type: "id" | "unique" | "normal" | "fulltext";
-  dbName?: string | null;
-  fields: { name: string }[];
-}
+const databaseUrl = inject("databaseUrl");
+const schemaFile = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
 
-const schemaSource = readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8");
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schemaSource]] }))) as {
-  datamodel: { models: DmmfModel[]; enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[]; indexes: DmmfIndex[] };
-};
-const models = dmmf.datamodel.models;
-const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
-const columnOf = (model: DmmfModel, fieldName: string) => {
-  const field = model.fields.find((candidate) => candidate.name === fieldName)!;
-  return field.dbName ?? field.name;
-};
-
-/** The PostgreSQL type Prisma gives a scalar without @db attributes. */
-function expectedType(field: DmmfField): string {
-  if (field.kind === "enum") return `enum:${dmmf.datamodel.enums.find((candidate) => candidate.name === field.type)?.dbName ?? field.type}`;
-  const types: Record<string, string> = {
-    String: "text",
-    Int: "integer",
-    BigInt: "bigint",
-    Float: "double precision",
-    Boolean: "boolean",
-    DateTime: "timestamp(3) without time zone",
-    Json: "jsonb",
-    Decimal: "numeric(65,30)",
-    Bytes: "bytea",
-  };
-  const base = types[field.type];
-  if (!base) throw new Error(`The drift test does not know Prisma type ${field.type}`);
-  return field.isList ? `${base}[]` : base;
-}
-
-/** Whether Prisma puts a DEFAULT in the DDL (client-side defaults such as cuid() and @updatedAt do not). */
-function hasDatabaseDefault(field: DmmfField): boolean {
-  if (!field.hasDefaultValue) return false;
-  if (typeof field.default === "object" && field.default && "name" in field.default) return !["cuid", "uuid", "nanoid", "ulid"].includes(field.default.name ?? "");
-  return true;
-}
-
-const referentialAction: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
-
-const schemaName = `drift_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
 let client: pg.Client;
+const createdSchemas: string[] = [];
+
+function freshSchema(): string {
+  const schema = `drift_${randomBytes(6).toString("hex")}`;
+  createdSchemas.push(schema);
+  return schema;
+}
+
+function report(differences: string[]): string {
+  return differences.length === 0
+    ? "no differences"
+    : `schema.prisma and prisma/migrations disagree (${differences.length}):\n  - ${differences.join("\n  - ")}\n` +
+        "Add a migration that brings the database to what schema.prisma describes (never edit an applied one).";
+}
 
 beforeAll(async () => {
-  const url = inject("databaseUrl");
-  await migrate(url, { schema: schemaName });
-  client = new pg.Client({ connectionString: url });
+  client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
 });
 
 afterAll(async () => {
-  await client?.query(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`);
-  await client?.end();
+  for (const schema of createdSchemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
 });
 
-describe("prisma/migrations agree with prisma/schema.prisma", () => {
-  it("have the same tables", async () => {
-    const { rows } = await client.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name <> '_prisma_migrations'",
-      [schemaName],
+describe("schema drift", () => {
+  it("the migrations build exactly what schema.prisma describes", async () => {
+    const schema = freshSchema();
+    await migrate(databaseUrl, { schema });
+    const dmmf = readDmmf(readFileSync(schemaFile, "utf8"));
+
+    const database = await introspectSchema(client, schema);
+    const differences = compareSchemaToDatabase(dmmf, database);
+
+    // Guard against a vacuous pass: the introspection really saw every model's table.
+    expect(database.tables.map((table) => table.name).sort()).toEqual(
+      [...dmmf.datamodel.models.map((model) => model.dbName ?? model.name), "_prisma_migrations"].sort(),
     );
-    expect(rows.map((row) => row.table_name).sort()).toEqual(models.map(tableOf).sort());
+    expect(differences, report(differences)).toEqual([]);
   });
 
-  it("have the same enums and values", async () => {
-    const { rows } = await client.query<{ name: string; values: string[] }>(
-      `SELECT t.typname AS name, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS values
-         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE n.nspname = $1 GROUP BY t.typname`,
-      [schemaName],
-    );
-    const expected = dmmf.datamodel.enums.map((item) => ({ name: item.dbName ?? item.name, values: item.values.map((value) => value.dbName ?? value.name) }));
-    expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual(expected.sort((a, b) => a.name.localeCompare(b.name)));
-  });
-
-  it("have the same columns, types, nullability and defaults", async () => {
-    const { rows } = await client.query<{ table_name: string; column_name: string; type: string; nullable: boolean; has_default: boolean }>(
-      `SELECT c.relname AS table_name, a.attname AS column_name,
-              CASE WHEN t.typtype = 'e' THEN 'enum:' || t.typname ELSE format_type(a.atttypid, a.atttypmod) END AS type,
-              NOT a.attnotnull AS nullable, a.atthasdef AS has_default
-         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid
-        WHERE n.nspname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND c.relname <> '_prisma_migrations'`,
-      [schemaName],
-    );
-    const actual = rows.map((row) => `${row.table_name}.${row.column_name}: ${row.type}${row.nullable ? " NULL" : " NOT NULL"}${row.has_default ? " DEFAULT" : ""}`).sort();
-    const expected = models
-      .flatMap((model) =>
-        model.fields
-          .filter((field) => field.kind === "scalar" || field.kind === "enum")
-          .map((field) => `${tableOf(model)}.${field.dbName ?? field.name}: ${expectedType(field)}${field.isRequired || field.isList ? " NOT NULL" : " NULL"}${hasDatabaseDefault(field) ? " DEFAULT" : ""}`),
-      )
-      .sort();
-    expect(actual).toEqual(expected);
-  });
-
-  it("have the same primary keys, unique and plain indexes, with Prisma's names", async () => {
-    const { rows } = await client.query<{ table_name: string; index_name: string; unique: boolean; primary: boolean; columns: string[] }>(
-      `SELECT t.relname AS table_name, i.relname AS index_name, ix.indisunique AS unique, ix.indisprimary AS primary,
-              array_agg(a.attname ORDER BY k.ord)::text[] AS columns
-         FROM pg_index ix
-         JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-         CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
-         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-        WHERE n.nspname = $1 AND t.relname <> '_prisma_migrations'
-        GROUP BY t.relname, i.relname, ix.indisunique, ix.indisprimary`,
-      [schemaName],
-    );
-    const actual = rows.map((row) => `${row.index_name} ${row.primary ? "PRIMARY" : row.unique ? "UNIQUE" : "INDEX"} ${row.table_name}(${row.columns.join(",")})`).sort();
-    const expected: string[] = [];
-    for (const model of models) {
-      const table = tableOf(model);
-      const idFields = model.primaryKey?.fields ?? model.fields.filter((field) => field.isId).map((field) => field.name);
-      if (idFields.length) expected.push(`${table}_pkey PRIMARY ${table}(${idFields.map((name) => columnOf(model, name)).join(",")})`);
-      for (const field of model.fields.filter((candidate) => candidate.isUnique)) {
-        const column = field.dbName ?? field.name;
-        expected.push(`${table}_${column}_key UNIQUE ${table}(${column})`);
+  it("catches a migration that drifts from schema.prisma", async () => {
+    // The real migrations plus one that drops an index and relaxes a NOT NULL: the comparison must notice both.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "portal-drift-test-"));
+    try {
+      for (const migration of readMigrations()) {
+        mkdirSync(path.join(dir, migration.name));
+        writeFileSync(path.join(dir, migration.name, "migration.sql"), migration.script);
       }
+      mkdirSync(path.join(dir, "99991231000000_drift"));
+      writeFileSync(
+        path.join(dir, "99991231000000_drift", "migration.sql"),
+        'DROP INDEX "sessions_user_id_idx";\nALTER TABLE "teams" ALTER COLUMN "slug" DROP NOT NULL;\n',
+      );
+      const schema = freshSchema();
+      await migrate(databaseUrl, { schema, migrationsDir: dir });
+
+      const differences = compareSchemaToDatabase(readDmmf(readFileSync(schemaFile, "utf8")), await introspectSchema(client, schema));
+
+      expect(differences).toEqual([
+        'Table "sessions": index "sessions_user_id_idx" on ("user_id") is missing.',
+        'Table "teams": column "slug" (Team.slug) is nullable in the database but schema.prisma makes it required (NOT NULL).',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    for (const index of dmmf.datamodel.indexes.filter((candidate) => !candidate.fields.length || candidate.type === "unique" || candidate.type === "normal")) {
-      const model = models.find((candidate) => candidate.name === index.model)!;
-      const isFieldLevelUnique = index.type === "unique" && index.fields.length === 1 && model.fields.find((field) => field.name === index.fields[0].name)?.isUnique;
-      if (isFieldLevelUnique) continue;
-      const table = tableOf(model);
-      const columns = index.fields.map((field) => columnOf(model, field.name));
-      const name = index.dbName ?? `${table}_${columns.join("_")}_${index.type === "unique" ? "key" : "idx"}`;
-      expected.push(`${name} ${index.type === "unique" ? "UNIQUE" : "INDEX"} ${table}(${columns.join(",")})`);
-    }
-    expect(actual).toEqual([...new Set(expected)].sort());
   });
 
-  it("have the same foreign keys, actions and names", async () => {
-    const { rows } = await client.query<{ name: string; table_name: string; ref_table: string; on_delete: string; on_update: string; columns: string[]; ref_columns: string[] }>(
-      `SELECT c.conname AS name, cl.relname AS table_name, rf.relname AS ref_table, c.confdeltype AS on_delete, c.confupdtype AS on_update,
-              (SELECT array_agg(a.attname ORDER BY u.ord) FROM unnest(c.conkey) WITH ORDINALITY u(num, ord) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = u.num)::text[] AS columns,
-              (SELECT array_agg(a.attname ORDER BY u.ord) FROM unnest(c.confkey) WITH ORDINALITY u(num, ord) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = u.num)::text[] AS ref_columns
-         FROM pg_constraint c JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_class rf ON rf.oid = c.confrelid JOIN pg_namespace n ON n.oid = cl.relnamespace
-        WHERE c.contype = 'f' AND n.nspname = $1`,
-      [schemaName],
-    );
-    const actual = rows
-      .map((row) => `${row.name} ${row.table_name}(${row.columns.join(",")}) -> ${row.ref_table}(${row.ref_columns.join(",")}) delete:${referentialAction[row.on_delete]} update:${referentialAction[row.on_update]}`)
-      .sort();
-    const expected = models
-      .flatMap((model) =>
-        model.fields
-          .filter((field) => field.kind === "object" && field.relationFromFields?.length)
-          .map((field) => {
-            const target = models.find((candidate) => candidate.name === field.type)!;
-            const columns = field.relationFromFields!.map((name) => columnOf(model, name));
-            const optional = field.relationFromFields!.some((name) => !model.fields.find((candidate) => candidate.name === name)!.isRequired);
-            // Prisma's defaults: Restrict for required relations, SetNull for optional ones; updates cascade.
-            const onDelete = field.relationOnDelete ?? (optional ? "SetNull" : "Restrict");
-            const onUpdate = field.relationOnUpdate ?? "Cascade";
-            return `${tableOf(model)}_${columns.join("_")}_fkey ${tableOf(model)}(${columns.join(",")}) -> ${tableOf(target)}(${field.relationToFields!.map((name) => columnOf(target, name)).join(",")}) delete:${onDelete} update:${onUpdate}`;
-          }),
-      )
-      .sort();
-    expect(actual).toEqual(expected);
+  it("recognises every type, key and index kind Prisma generates, so a growing schema is compared correctly", async () => {
+    // A schema using what the real one does not (yet): every scalar type, lists, native types, mapped enum
+    // values, autoincrement, composite keys, sort orders, a hash index, Restrict/NoAction/SetNull/default
+    // referential actions; with the SQL `prisma migrate diff` generates for it.
+    const fixtureSchema = `
+datasource db {
+  provider = "postgresql"
+}
+
+enum Level {
+  LOW  @map("low")
+  HIGH @map("high")
+
+  @@map("level")
+}
+
+model Kitchen {
+  id        Int       @id @default(autoincrement())
+  big       BigInt    @default(5)
+  ratio     Float     @default(0.5)
+  price     Decimal   @default(1.5)
+  exact     Decimal   @db.Decimal(10, 2)
+  payload   Json      @default("{\\"a\\": 1}")
+  blob      Bytes?
+  at        DateTime  @default(now()) @db.Timestamptz(6)
+  day       DateTime? @db.Date
+  code      String    @unique @db.VarChar(32)
+  token     String    @default(uuid()) @db.Uuid
+  tags      String[]
+  levels    Level[]
+  level     Level     @default(HIGH)
+  active    Boolean   @default(true)
+  note      String    @default("it's")
+  computed  String    @default(dbgenerated("md5('x')"))
+  parts     Part[]
+  owned     Part[]    @relation("owner")
+
+  @@index([big(sort: Desc), ratio], map: "kitchen_custom_idx")
+  @@index([token], type: Hash)
+  @@map("kitchens")
+}
+
+model Part {
+  kitchenId Int    @map("kitchen_id")
+  number    Int
+  ownerId   Int?   @map("owner_id")
+  kitchen   Kitchen  @relation(fields: [kitchenId], references: [id])
+  owner     Kitchen? @relation("owner", fields: [ownerId], references: [id], onDelete: NoAction, onUpdate: Restrict)
+  children  Child[]
+
+  @@id([kitchenId, number])
+  @@unique([number, ownerId], name: "numberOwner")
+  @@map("parts")
+}
+
+model Child {
+  id         String @id
+  partKitchen Int   @map("part_kitchen")
+  partNumber  Int   @map("part_number")
+  part       Part   @relation(fields: [partKitchen, partNumber], references: [kitchenId, number], onDelete: Cascade)
+
+  @@index([partKitchen, partNumber])
+}
+`;
+    const fixtureSql = `
+CREATE TYPE "level" AS ENUM ('low', 'high');
+
+CREATE TABLE "kitchens" (
+    "id" SERIAL NOT NULL,
+    "big" BIGINT NOT NULL DEFAULT 5,
+    "ratio" DOUBLE PRECISION NOT NULL DEFAULT 0.5,
+    "price" DECIMAL(65,30) NOT NULL DEFAULT 1.5,
+    "exact" DECIMAL(10,2) NOT NULL,
+    "payload" JSONB NOT NULL DEFAULT '{"a": 1}',
+    "blob" BYTEA,
+    "at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "day" DATE,
+    "code" VARCHAR(32) NOT NULL,
+    "token" UUID NOT NULL,
+    "tags" TEXT[],
+    "levels" "level"[],
+    "level" "level" NOT NULL DEFAULT 'high',
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "note" TEXT NOT NULL DEFAULT 'it''s',
+    "computed" TEXT NOT NULL DEFAULT md5('x'),
+
+    CONSTRAINT "kitchens_pkey" PRIMARY KEY ("id")
+);
+
+CREATE TABLE "parts" (
+    "kitchen_id" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "owner_id" INTEGER,
+
+    CONSTRAINT "parts_pkey" PRIMARY KEY ("kitchen_id","number")
+);
+
+CREATE TABLE "Child" (
+    "id" TEXT NOT NULL,
+    "part_kitchen" INTEGER NOT NULL,
+    "part_number" INTEGER NOT NULL,
+
+    CONSTRAINT "Child_pkey" PRIMARY KEY ("id")
+);
+
+CREATE UNIQUE INDEX "kitchens_code_key" ON "kitchens"("code");
+CREATE INDEX "kitchen_custom_idx" ON "kitchens"("big" DESC, "ratio");
+CREATE INDEX "kitchens_token_idx" ON "kitchens" USING HASH ("token");
+CREATE UNIQUE INDEX "parts_number_owner_id_key" ON "parts"("number", "owner_id");
+CREATE INDEX "Child_part_kitchen_part_number_idx" ON "Child"("part_kitchen", "part_number");
+
+ALTER TABLE "parts" ADD CONSTRAINT "parts_kitchen_id_fkey" FOREIGN KEY ("kitchen_id") REFERENCES "kitchens"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "parts" ADD CONSTRAINT "parts_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "kitchens"("id") ON DELETE NO ACTION ON UPDATE RESTRICT;
+ALTER TABLE "Child" ADD CONSTRAINT "Child_part_kitchen_part_number_fkey" FOREIGN KEY ("part_kitchen", "part_number") REFERENCES "parts"("kitchen_id", "number") ON DELETE CASCADE ON UPDATE CASCADE;
+`;
+    const schema = freshSchema();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.query("BEGIN");
+    await client.query(`SET LOCAL search_path TO "${schema}"`);
+    await client.query(fixtureSql);
+    await client.query("COMMIT");
+    const dmmf = readDmmf(fixtureSchema);
+
+    const database = await introspectSchema(client, schema);
+    const differences = compareSchemaToDatabase(dmmf, database);
+    expect(differences, report(differences)).toEqual([]);
+
+    // And the same database, one change later, is caught.
+    await client.query(`ALTER TABLE "${schema}"."parts" ALTER COLUMN "owner_id" SET NOT NULL`);
+    await client.query(`DROP INDEX "${schema}"."kitchen_custom_idx"`);
+    await client.query(`CREATE INDEX "kitchen_custom_idx" ON "${schema}"."kitchens"("big", "ratio")`);
+    const changed = compareSchemaToDatabase(dmmf, await introspectSchema(client, schema));
+    expect(changed).toEqual([
+      'Table "kitchens": index "kitchen_custom_idx" has different sort orders (DESC) than schema.prisma.',
+      'Table "parts": column "owner_id" (Part.ownerId) is NOT NULL in the database but schema.prisma makes it nullable.',
+    ]);
   });
 });
