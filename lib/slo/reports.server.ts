@@ -32,60 +32,48 @@ export async function sumWindows(slos: readonly { id: string; windowDays: number
   // Window lengths are constants of the code (burnWindows), never user input: safe to write into the SQL.
   const minuteSums = minuteWindows
     .map((window) => `sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '${window.minutes} minutes') AS g_${window.key}, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '${window.minutes} minutes') AS t_${window.key}`)
-    .join(",\n      ");
+    .join(",\n             ");
   const hourSums = hourWindows
     .map((window) => `sum(h.good) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '${window.minutes - 60} minutes') AS g_${window.key}, sum(h.total) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '${window.minutes - 60} minutes') AS t_${window.key}`)
-    .join(",\n      ");
+    .join(",\n             ");
   const edgeValues = hourWindows.map((window) => `('${window.key}', ${window.minutes})`).join(", ");
-  const edgeSums = hourWindows
-    .map((window) => `sum(m.good) FILTER (WHERE e.name = '${window.key}') AS g_${window.key}, sum(m.total) FILTER (WHERE e.name = '${window.key}') AS t_${window.key}`)
-    .join(",\n      ");
+  const edgeSums = [...hourWindows.map((window) => window.key), "window"]
+    .map((key) => `sum(m.good) FILTER (WHERE e.name = '${key}') AS g_${key}, sum(m.total) FILTER (WHERE e.name = '${key}') AS t_${key}`)
+    .join(",\n             ");
   const pick = (window: string) =>
     `(coalesce(hours.g_${window}, 0) + coalesce(edges.g_${window}, 0) + coalesce(recent.g_cur, 0))::float8 AS g_${window}, (coalesce(hours.t_${window}, 0) + coalesce(edges.t_${window}, 0) + coalesce(recent.t_cur, 0))::float8 AS t_${window}`;
+  // Every part is a LATERAL subquery per SLO, so each is an index range scan on (slo_id, minute|hour),
+  // whatever the planner's statistics say (a freshly filled table has none).
   const sql = `
-    WITH p AS (
-      SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
-             TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur
-    ),
-    target AS (
-      SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE s.id = ANY($1::text[])
-    ),
-    recent AS (
-      SELECT m.slo_id,
-      ${minuteSums},
-      sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
-      FROM p, slo_samples m
-      WHERE m.slo_id = ANY($1::text[]) AND m.minute > p.t_end - INTERVAL '120 minutes' AND m.minute <= p.t_end
-      GROUP BY m.slo_id
-    ),
-    hours AS (
-      SELECT h.slo_id,
-      ${hourSums},
-      sum(h.good) AS g_window, sum(h.total) AS t_window
-      FROM p, target t
-      JOIN slo_sample_hours h ON h.slo_id = t.id
-      WHERE h.hour >= (SELECT h_cur FROM p) - (t.w - 60) * INTERVAL '1 minute' AND h.hour < (SELECT h_cur FROM p)
-      GROUP BY h.slo_id
-    ),
-    edges AS (
-      SELECT t.id AS slo_id,
-      ${edgeSums},
-      sum(m.good) FILTER (WHERE e.name = 'window') AS g_window, sum(m.total) FILTER (WHERE e.name = 'window') AS t_window
-      FROM p, target t
-      CROSS JOIN LATERAL (VALUES ${edgeValues}, ('window', t.w)) AS e(name, l)
-      JOIN slo_samples m ON m.slo_id = t.id
-       AND m.minute > (SELECT t_end FROM p) - e.l * INTERVAL '1 minute'
-       AND m.minute < (SELECT h_cur FROM p) - (e.l - 60) * INTERVAL '1 minute'
-      GROUP BY t.id
-    )
     SELECT t.id AS slo_id,
       ${minuteWindows.map((window) => `coalesce(recent.g_${window.key}, 0)::float8 AS g_${window.key}, coalesce(recent.t_${window.key}, 0)::float8 AS t_${window.key}`).join(",\n      ")},
       ${[...hourWindows.map((window) => window.key), "window"].map(pick).join(",\n      ")},
-      (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id ORDER BY l.minute DESC LIMIT 1) AS last_minute
-    FROM target t
-    LEFT JOIN recent ON recent.slo_id = t.id
-    LEFT JOIN hours ON hours.slo_id = t.id
-    LEFT JOIN edges ON edges.slo_id = t.id`;
+      (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id AND l.minute <= p.t_end ORDER BY l.minute DESC LIMIT 1) AS last_minute
+    FROM (
+      SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
+             TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur
+    ) AS p
+    CROSS JOIN (SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE s.id = ANY($1::text[])) AS t
+    CROSS JOIN LATERAL (
+      SELECT ${minuteSums},
+             sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
+        FROM slo_samples m
+       WHERE m.slo_id = t.id AND m.minute > p.t_end - INTERVAL '120 minutes' AND m.minute <= p.t_end
+    ) AS recent
+    CROSS JOIN LATERAL (
+      SELECT ${hourSums},
+             sum(h.good) AS g_window, sum(h.total) AS t_window
+        FROM slo_sample_hours h
+       WHERE h.slo_id = t.id AND h.hour >= p.h_cur - (t.w - 60) * INTERVAL '1 minute' AND h.hour < p.h_cur
+    ) AS hours
+    CROSS JOIN LATERAL (
+      SELECT ${edgeSums}
+        FROM (VALUES ${edgeValues}, ('window', t.w)) AS e(name, l)
+        CROSS JOIN LATERAL (
+          SELECT m.good, m.total FROM slo_samples m
+           WHERE m.slo_id = t.id AND m.minute > p.t_end - e.l * INTERVAL '1 minute' AND m.minute < p.h_cur - (e.l - 60) * INTERVAL '1 minute'
+        ) AS m
+    ) AS edges`;
   const rows = await getDb().$queryRawUnsafe<CountsRow[]>(sql, `{${ids.join(",")}}`, nowMinute, currentHour);
   for (const row of rows) {
     const counts = (key: string): EventCounts => ({ good: Number(row[`g_${key}`]), total: Number(row[`t_${key}`]) });

@@ -57,7 +57,16 @@ ALTER TABLE "slos" ADD CONSTRAINT "slos_team_id_fkey" FOREIGN KEY ("team_id") RE
 ALTER TABLE "slos" ADD CONSTRAINT "slos_service_id_fkey" FOREIGN KEY ("service_id") REFERENCES "services"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "slo_samples" ADD CONSTRAINT "slo_samples_slo_id_fkey" FOREIGN KEY ("slo_id") REFERENCES "slos"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "slo_sample_hours" ADD CONSTRAINT "slo_sample_hours_slo_id_fkey" FOREIGN KEY ("slo_id") REFERENCES "slos"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- slo_samples has no foreign key on purpose: PostgreSQL would check one per inserted row, halving ingestion
+-- speed. Ingestion locks the SLO's row once per batch instead, and this trigger deletes an SLO's samples
+-- when the SLO goes, directly or by cascade from its service or team (docs/decisions/006).
+CREATE FUNCTION "slo_samples_delete_with_slo"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM "slo_samples" WHERE "slo_id" = OLD."id";
+    RETURN OLD;
+END;
+$$;
+
+CREATE TRIGGER "slos_delete_samples" AFTER DELETE ON "slos" FOR EACH ROW EXECUTE FUNCTION "slo_samples_delete_with_slo"();
