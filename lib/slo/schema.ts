@@ -100,10 +100,16 @@ export type SloDefinitionData = z.output<typeof sloInputSchema>;
 /** Creating an SLO through the API or a form: the definition and the service it belongs to. */
 export const createSloSchema = z.object(sloShape).extend({ serviceId: z.string().min(1, "Choose a service") }).superRefine(refineByKind);
 
+/** The fields an SLO change may carry (anything else in a change is ignored). */
+export const sloFieldNames = Object.keys(sloShape) as (keyof typeof sloShape)[];
+
 /** Changing an SLO: any subset of the fields, plus the version the caller last saw (409 when stale). */
 export const updateSloSchema = z.object(sloShape).partial().extend({
   updatedAt: z.iso.datetime({ error: "Send the updatedAt you last read" }).optional(),
 });
+
+/** The version check of a change alone: the fields are validated after merging with the stored SLO. */
+export const sloVersionSchema = z.object({ updatedAt: z.iso.datetime({ error: "Send the updatedAt you last read" }).optional() });
 export type UpdateSloInput = z.input<typeof updateSloSchema>;
 
 /** An SLO as an SRE request's form describes it, for adoption (see createSlosFromSpecs). */

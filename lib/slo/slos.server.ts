@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/audit.server";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { InvalidError, NotFoundError, parseOrThrow, type Issue } from "@/lib/errors";
 import { assertNotStale, serviceAccess } from "@/lib/services/services.server";
-import { createSloSchema, sloInputSchema, sloSpecSchema, updateSloSchema, type SloDefinitionData, type SloSpec, type UpdateSloInput } from "@/lib/slo/schema";
+import { createSloSchema, sloFieldNames, sloInputSchema, sloSpecSchema, sloVersionSchema, type SloDefinitionData, type SloSpec, type UpdateSloInput } from "@/lib/slo/schema";
 import type { z } from "zod";
 
 const definitionInclude = {
@@ -97,15 +97,20 @@ export async function createSlo(actor: Actor, input: z.input<typeof createSloSch
   }
 }
 
+/**
+ * Changes an SLO. The change is merged into the stored definition and the result validated whole, so every
+ * problem is reported at once, including those that depend on two fields (a kind and its queries).
+ */
 export async function updateSlo(actor: Actor, sloId: string, input: UpdateSloInput) {
-  const { updatedAt: expected, ...changes } = parseOrThrow(updateSloSchema, input);
+  if (typeof input !== "object" || input === null || Array.isArray(input)) throw InvalidError.field([], "Send an object with the fields to change");
+  const { updatedAt: expected } = parseOrThrow(sloVersionSchema, { updatedAt: input.updatedAt });
+  const changes = Object.fromEntries(sloFieldNames.filter((name) => (input as Record<string, unknown>)[name] !== undefined).map((name) => [name, (input as Record<string, unknown>)[name]]));
   try {
     return await getDb().$transaction(async (tx) => {
       const { slo, access } = await sloAccess(tx, actor, sloId);
       await requireTeamPermission(tx, actor, { id: access.team.id }, "edit", "SLO");
       assertNotStale(slo.updatedAt, expected, "SLO");
-      const patch = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-      const data = toRow(parseOrThrow(sloInputSchema, { ...toInput(slo), ...patch }));
+      const data = toRow(parseOrThrow(sloInputSchema, { ...toInput(slo), ...changes }));
       const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => slo[key] !== data[key]);
       if (changed.length === 0) return slo;
       const updated = await tx.slo.update({ where: { id: slo.id }, data, include: definitionInclude });
