@@ -271,9 +271,7 @@ function scenarioErrorRate(scenario: DemoScenario, age: number): number {
       // A degraded dependency for the last three days: burn ~1.2× a 99 % budget (ticket above 0.93 for 28 days).
       return age < 3 * 1_440 + 30 ? 0.0095 : 0;
     case "exhausted":
-      // Yesterday's incident: for two and a half hours most ledger writes failed, spending the whole budget
-      // (whatever the time of day it lands on, even at the quietest night-time traffic).
-      return age >= 1_800 && age < 1_950 ? 0.6 : 0;
+      return 0; // a fixed number of failures per minute, not a share: see demoSample
     default:
       return 0;
   }
@@ -301,6 +299,11 @@ export function demoSample(key: number, slo: Pick<DemoSlo, "scenario" | "traffic
     if (minuteOfDay >= start && minuteOfDay < start + length) rate += 0.008;
   }
   rate += scenarioErrorRate(slo.scenario, nowMinute - minute);
+  // Yesterday's ledger incident: for two and a half hours a failing shard rejected about a fifth of the
+  // usual writes per minute. A fixed count rather than a share, so the budget ends up overspent by about
+  // the same amount (≈ −60 %) whatever the time of day the incident lands on.
+  const age = nowMinute - minute;
+  if (slo.scenario === "exhausted" && age >= 1_800 && age < 1_950) rate += Math.min(1, (0.19 * slo.traffic) / Math.max(1, total));
   // Stochastic rounding keeps the expected share of bad events right even at low traffic.
   const bad = Math.min(total, Math.floor(total * rate + hash01(key ^ 0x68e31da4, minute)));
   return { minute, good: total - bad, total };

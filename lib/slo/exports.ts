@@ -5,14 +5,9 @@
 import { Document, stringify } from "yaml";
 import { alertFactor, alertRules, burnWindows, errorBudgetOf, type AlertSeverity } from "@/lib/slo/math";
 
-export const exportFormats = ["openslo", "sloth", "prometheus"] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+import type { ExportFormat } from "@/lib/slo/export-formats";
 
-export const exportFormatLabels: Record<ExportFormat, string> = {
-  openslo: "OpenSLO v1",
-  sloth: "Sloth spec",
-  prometheus: "Prometheus rules",
-};
+export { exportFormatLabels, exportFormats, type ExportFormat } from "@/lib/slo/export-formats";
 
 /** What an export needs to know about one SLO. */
 export interface ExportableSlo {
