@@ -214,7 +214,7 @@ async function main() {
     }
     writer.end();
     await once(writer, "finish");
-    await db.$executeRawUnsafe("TRUNCATE slo_samples, slo_sample_hours");
+    await db.$executeRawUnsafe("TRUNCATE slo_samples, slo_sample_hours, slo_sample_days");
     const copyStarted = performance.now();
     const copy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy slo_samples (slo_id, minute, good, total) FROM '${file}' WITH (FORMAT csv)`], { encoding: "utf8" });
     const copySeconds = (performance.now() - copyStarted) / 1000;
@@ -238,10 +238,16 @@ async function main() {
     const moreCopy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy slo_samples (slo_id, minute, good, total) FROM '${moreFile}' WITH (FORMAT csv)`], { encoding: "utf8" });
     if (moreCopy.status !== 0) throw new Error(`psql \\copy failed: ${moreCopy.stderr}`);
     rmSync(directory, { recursive: true, force: true });
+    // COPY bypasses the rollups; rebuild them as ingestion would have written them.
     await db.$executeRawUnsafe(
       `INSERT INTO slo_sample_hours (slo_id, hour, good, total, minutes) SELECT slo_id, date_trunc('hour', minute), sum(good), sum(total), count(*) FROM slo_samples GROUP BY 1, 2`,
     );
-    await db.$executeRawUnsafe("ANALYZE slo_samples; ANALYZE slo_sample_hours");
+    await db.$executeRawUnsafe(
+      `INSERT INTO slo_sample_days (slo_id, day, good, total, minutes) SELECT slo_id, date_trunc('day', hour), sum(good), sum(total), sum(minutes) FROM slo_sample_hours GROUP BY 1, 2`,
+    );
+    await db.$executeRawUnsafe("ANALYZE slo_samples");
+    await db.$executeRawUnsafe("ANALYZE slo_sample_hours");
+    await db.$executeRawUnsafe("ANALYZE slo_sample_days");
 
     const slo = more[0];
     const paths = {

@@ -43,14 +43,16 @@ describe("the SLO demo seed", () => {
     const later = new Date(Date.now() + 2 * 86_400_000);
     const second = await seedSloDemo(later);
     expect(second).toMatchObject({ services: 0, slos: 0 });
-    // Whole hours are trimmed, so up to 59 minutes older than the window may stay.
+    // Whole days are trimmed, so up to a day of minutes older than the window may stay.
     const laterCount = await countMinutes();
     expect(laterCount).toBeGreaterThanOrEqual(30 * 1_440 + DEMO_LEAD_MINUTES);
-    expect(laterCount).toBeLessThan(30 * 1_440 + DEMO_LEAD_MINUTES + 60);
+    expect(laterCount).toBeLessThan(31 * 1_440 + DEMO_LEAD_MINUTES);
     expect(await statuses(later)).toEqual(expected);
     const hours = await db.sloSampleHour.aggregate({ where: { sloId: slo.id }, _sum: { total: true } });
+    const days = await db.sloSampleDay.aggregate({ where: { sloId: slo.id }, _sum: { total: true } });
     const minutes = await db.sloSample.aggregate({ where: { sloId: slo.id }, _sum: { total: true } });
     expect(hours._sum.total).toBe(minutes._sum.total);
+    expect(days._sum.total).toBe(minutes._sum.total);
 
     // Starting again at the same moment changes nothing.
     const before = await db.sloSample.aggregate({ where: { sloId: slo.id }, _sum: { good: true, total: true } });

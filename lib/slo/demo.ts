@@ -49,12 +49,13 @@ export async function seedSloDemo(now: Date = new Date(), log: (line: string) =>
       const from = lastMinute === undefined ? windowStart : Math.max(windowStart, Math.min(lastMinute, nowMinute) - SCENARIO_SPAN_MINUTES + 1);
       const to = nowMinute + DEMO_LEAD_MINUTES;
       const sloId = slo.id;
-      // Whole hours that have left every window are never read again: keep the demo database small. (Whole
-      // hours, so that every remaining rollup still sums exactly the minutes stored.)
-      const keepFrom = new Date((windowStart - (((windowStart % 60) + 60) % 60)) * 60_000);
+      // Whole days that have left every window are never read again: keep the demo database small. (Whole
+      // days, so that every remaining hourly and daily rollup still sums exactly the minutes stored.)
+      const keepFrom = new Date((windowStart - (((windowStart % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY)) * 60_000);
       await db.$transaction(async (tx) => {
         await tx.sloSample.deleteMany({ where: { sloId, minute: { lt: keepFrom } } });
         await tx.sloSampleHour.deleteMany({ where: { sloId, hour: { lt: keepFrom } } });
+        await tx.sloSampleDay.deleteMany({ where: { sloId, day: { lt: keepFrom } } });
       });
       const key = `${entry.team}/${entry.service.slug}/${demo.spec.slug}`;
       for (let start = from; start <= to; start += BATCH) {

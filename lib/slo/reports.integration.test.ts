@@ -56,13 +56,18 @@ describe("SQL window sums", () => {
     for (let index = 0; index < 6_000; index++) minutes.add(baseNow + 120 - Math.floor(next() * span));
     for (let offset = -130; offset <= 130; offset++) minutes.add(baseNow + offset);
     for (const window of [360, 1_440, 4_320, windowDays * 1_440]) for (let offset = -70; offset <= 70; offset++) minutes.add(baseNow - window + offset);
+    // Around midnight now and a window earlier, where the day rollups begin and end.
+    const midnightToday = Math.floor(baseNow / 1_440) * 1_440;
+    for (const anchor of [midnightToday, midnightToday - windowDays * 1_440, midnightToday - 3 * 1_440, midnightToday + 1_440]) for (let offset = -90; offset <= 90; offset += 3) minutes.add(anchor + offset);
     const samples = [...minutes].map((minute) => {
       const total = Math.floor(next() * 1_000);
       return { minute, total, good: total - Math.floor(next() * next() * total * 0.05) };
     });
     await store(slo.id, samples);
 
-    const moments = [baseNow, baseNow - 34, baseNow + 25, baseNow - 35, baseNow + 26, baseNow - 60, baseNow + 85];
+    // Minutes past the hour and hours past midnight both matter: 12:34, 12:00, 12:59, 13:59, 00:00, 00:59, 23:59.
+    const midnight = Math.floor(baseNow / 1_440) * 1_440;
+    const moments = [baseNow, baseNow - 34, baseNow + 25, baseNow - 35, baseNow + 26, baseNow - 60, baseNow + 85, midnight, midnight + 59, midnight - 1, midnight + 1_439];
     for (const now of moments) {
       const sql = (await sumWindows([slo], now)).get(slo.id)!;
       const reference = windowCountsFromSamples(samples, now, windowDays);
@@ -79,6 +84,7 @@ describe("SQL window sums", () => {
         async (batches) => {
           await getDb().sloSample.deleteMany({ where: { sloId: slo.id } });
           await getDb().sloSampleHour.deleteMany({ where: { sloId: slo.id } });
+          await getDb().sloSampleDay.deleteMany({ where: { sloId: slo.id } });
           const stored = new Map<number, MinuteSample>();
           for (const batch of batches) {
             const unique = new Map<number, MinuteSample>();
@@ -97,6 +103,13 @@ describe("SQL window sums", () => {
             expect(Number(hour.good)).toBe(inHour.reduce((sum, sample) => sum + sample.good, 0));
             expect(hour.minutes).toBe(inHour.length);
           }
+          const days = await getDb().sloSampleDay.findMany({ where: { sloId: slo.id } });
+          for (const day of days) {
+            const start = day.day.getTime() / 60_000;
+            const inDay = [...stored.values()].filter((sample) => sample.minute >= start && sample.minute < start + 1_440);
+            expect([Number(day.good), Number(day.total), day.minutes]).toEqual([inDay.reduce((sum, sample) => sum + sample.good, 0), inDay.reduce((sum, sample) => sum + sample.total, 0), inDay.length]);
+          }
+          expect(days.reduce((sum, day) => sum + day.minutes, 0)).toBe(stored.size);
           const sql = (await sumWindows([slo], baseNow)).get(slo.id)!;
           expect(sql.counts).toEqual(windowCountsFromSamples(stored.values(), baseNow, 30));
         },

@@ -1,80 +1,120 @@
-// SLO reports and chart series, aggregated in PostgreSQL: no minute row ever reaches Node.
+// SLO reports and chart series, aggregated in PostgreSQL: no minute row ever reaches Node (ADR 006).
 //
-// A window of L minutes ending at minute T (the current minute) is summed as
-//   hourly rollups of the whole hours inside it   [Hc − L + 60, Hc)       (Hc = start of T's hour)
-// + minutes of its first, partial hour            [T − L + 1, Hc − L + 60)
-// + minutes of the current, partial hour          [Hc, T]
-// which is exactly the minutes T − L + 1 … T, for every L that is a whole number of hours (6 h … 30 d).
-// The windows under two hours read minutes only. So one report reads ≤ 720 rollup rows and ≤ ~360 minute
-// rows per SLO, whatever the traffic, and the pure module (lib/slo/math.ts) turns the sums into a report.
+// A window of L minutes ending at the current minute T holds the minutes T − L + 1 … T. With Hc the start of
+// T's hour and Dc the start of T's (UTC) day, it is summed as:
+//   windows under two hours      minutes only                                          (≤ 120 rows)
+//   6 hours, 1 day               minutes of its first, partial hour  [T − L + 1, Hc − L + 60)
+//                              + hours                                [Hc − L + 60, Hc)
+//                              + minutes of the current hour         [Hc, T]
+//   3 days and the SLO window    minutes of its first, partial hour
+//                              + hours of its first, partial day     [Hc − L + 60, Dc − L + 1440)
+//                              + days                                 [Dc − L + 1440, Dc)
+//                              + hours of the current day            [Dc, Hc)
+//                              + minutes of the current hour
+// So a 30-day report reads at most ~120 + 4 × 59 minutes, ~46 hours and 29 days per SLO, whatever the
+// traffic. The pure module (lib/slo/math.ts) turns the sums into the report; an integration test checks
+// these sums equal its minute-by-minute ones.
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { burnWindows, compareWorstFirst, errorBudgetOf, evaluateSlo, MINUTES_PER_DAY, toEpochMinute, type BurnWindow, type EventCounts, type SloReport, type WindowCounts } from "@/lib/slo/math";
 import { listSloDefinitions, sloAccess, type SloDefinition } from "@/lib/slo/slos.server";
 
-interface CountsRow {
-  slo_id: string;
-  last_minute: number | null;
-  [column: string]: number | string | null;
+type CountsRow = Record<string, number | string | null> & { slo_id: string; last_minute: number | null };
+
+const floorTo = (minute: number, size: number) => minute - (((minute % size) + size) % size);
+
+/** The windows the SQL below is written for: it must change if lib/slo/math.ts's windows do. */
+const expectedWindows = "5m:5,30m:30,1h:60,2h:120,6h:360,1d:1440,3d:4320";
+if (burnWindows.map((window) => `${window.key}:${window.minutes}`).join(",") !== expectedWindows) {
+  throw new Error("lib/slo/reports.server.ts sums 5m, 30m, 1h, 2h, 6h, 1d and 3d windows: update its SQL with the new windows");
 }
 
-/** The windows summed from minutes alone (shorter than two hours), and those that use hourly rollups. */
-const minuteWindows = burnWindows.filter((window) => window.minutes <= 120);
-const hourWindows = burnWindows.filter((window) => window.minutes > 120);
+const SUMS_SQL = `
+  SELECT t.id AS slo_id,
+    coalesce(recent.g_5m, 0)::float8 AS g_5m, coalesce(recent.t_5m, 0)::float8 AS t_5m,
+    coalesce(recent.g_30m, 0)::float8 AS g_30m, coalesce(recent.t_30m, 0)::float8 AS t_30m,
+    coalesce(recent.g_1h, 0)::float8 AS g_1h, coalesce(recent.t_1h, 0)::float8 AS t_1h,
+    coalesce(recent.g_2h, 0)::float8 AS g_2h, coalesce(recent.t_2h, 0)::float8 AS t_2h,
+    (coalesce(edges.g_6h, 0) + coalesce(hours.g_6h, 0) + coalesce(recent.g_cur, 0))::float8 AS g_6h,
+    (coalesce(edges.t_6h, 0) + coalesce(hours.t_6h, 0) + coalesce(recent.t_cur, 0))::float8 AS t_6h,
+    (coalesce(edges.g_1d, 0) + coalesce(hours.g_1d, 0) + coalesce(recent.g_cur, 0))::float8 AS g_1d,
+    (coalesce(edges.t_1d, 0) + coalesce(hours.t_1d, 0) + coalesce(recent.t_cur, 0))::float8 AS t_1d,
+    (coalesce(edges.g_3d, 0) + coalesce(first_day.g_3d, 0) + coalesce(days.g_3d, 0) + coalesce(hours.g_today, 0) + coalesce(recent.g_cur, 0))::float8 AS g_3d,
+    (coalesce(edges.t_3d, 0) + coalesce(first_day.t_3d, 0) + coalesce(days.t_3d, 0) + coalesce(hours.t_today, 0) + coalesce(recent.t_cur, 0))::float8 AS t_3d,
+    (coalesce(edges.g_window, 0) + coalesce(first_day.g_window, 0) + coalesce(days.g_window, 0) + coalesce(hours.g_today, 0) + coalesce(recent.g_cur, 0))::float8 AS g_window,
+    (coalesce(edges.t_window, 0) + coalesce(first_day.t_window, 0) + coalesce(days.t_window, 0) + coalesce(hours.t_today, 0) + coalesce(recent.t_cur, 0))::float8 AS t_window,
+    (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id AND l.minute <= p.t_end ORDER BY l.minute DESC LIMIT 1) AS last_minute
+  FROM (
+    SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
+           TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur,
+           TIMESTAMP '1970-01-01' + $4::int * INTERVAL '1 minute' AS d_cur
+  ) AS p
+  CROSS JOIN (SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE s.id = ANY($1::text[])) AS t
+  -- Minutes of the last two hours: the short windows, and the current hour of the long ones.
+  CROSS JOIN LATERAL (
+    SELECT sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS g_5m, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS t_5m,
+           sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '30 minutes') AS g_30m, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '30 minutes') AS t_30m,
+           sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '60 minutes') AS g_1h, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '60 minutes') AS t_1h,
+           sum(m.good) AS g_2h, sum(m.total) AS t_2h,
+           sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
+      FROM slo_samples m
+     WHERE m.slo_id = t.id AND m.minute > p.t_end - INTERVAL '120 minutes' AND m.minute <= p.t_end
+  ) AS recent
+  -- Hours of the last 23: the 6 h and 1 d windows, and the current day of the long ones.
+  CROSS JOIN LATERAL (
+    SELECT sum(h.good) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '300 minutes') AS g_6h, sum(h.total) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '300 minutes') AS t_6h,
+           sum(h.good) AS g_1d, sum(h.total) AS t_1d,
+           sum(h.good) FILTER (WHERE h.hour >= p.d_cur) AS g_today, sum(h.total) FILTER (WHERE h.hour >= p.d_cur) AS t_today
+      FROM slo_sample_hours h
+     WHERE h.slo_id = t.id AND h.hour >= p.h_cur - INTERVAL '1380 minutes' AND h.hour < p.h_cur
+  ) AS hours
+  -- Whole days of the long windows.
+  CROSS JOIN LATERAL (
+    SELECT sum(d.good) FILTER (WHERE d.day >= p.d_cur - INTERVAL '2880 minutes') AS g_3d, sum(d.total) FILTER (WHERE d.day >= p.d_cur - INTERVAL '2880 minutes') AS t_3d,
+           sum(d.good) AS g_window, sum(d.total) AS t_window
+      FROM slo_sample_days d
+     WHERE d.slo_id = t.id AND d.day >= p.d_cur - (t.w - ${MINUTES_PER_DAY}) * INTERVAL '1 minute' AND d.day < p.d_cur
+  ) AS days
+  -- Hours of the long windows' first, partial day.
+  CROSS JOIN LATERAL (
+    SELECT sum(h.good) FILTER (WHERE e.name = '3d') AS g_3d, sum(h.total) FILTER (WHERE e.name = '3d') AS t_3d,
+           sum(h.good) FILTER (WHERE e.name = 'window') AS g_window, sum(h.total) FILTER (WHERE e.name = 'window') AS t_window
+      FROM (VALUES ('3d', 4320), ('window', t.w)) AS e(name, l)
+      CROSS JOIN LATERAL (
+        SELECT h.good, h.total FROM slo_sample_hours h
+         WHERE h.slo_id = t.id AND h.hour >= p.h_cur - (e.l - 60) * INTERVAL '1 minute' AND h.hour < p.d_cur - (e.l - ${MINUTES_PER_DAY}) * INTERVAL '1 minute'
+      ) AS h
+  ) AS first_day
+  -- Minutes of every long window's first, partial hour.
+  CROSS JOIN LATERAL (
+    SELECT sum(m.good) FILTER (WHERE e.name = '6h') AS g_6h, sum(m.total) FILTER (WHERE e.name = '6h') AS t_6h,
+           sum(m.good) FILTER (WHERE e.name = '1d') AS g_1d, sum(m.total) FILTER (WHERE e.name = '1d') AS t_1d,
+           sum(m.good) FILTER (WHERE e.name = '3d') AS g_3d, sum(m.total) FILTER (WHERE e.name = '3d') AS t_3d,
+           sum(m.good) FILTER (WHERE e.name = 'window') AS g_window, sum(m.total) FILTER (WHERE e.name = 'window') AS t_window
+      FROM (VALUES ('6h', 360), ('1d', 1440), ('3d', 4320), ('window', t.w)) AS e(name, l)
+      CROSS JOIN LATERAL (
+        SELECT m.good, m.total FROM slo_samples m
+         WHERE m.slo_id = t.id AND m.minute > p.t_end - e.l * INTERVAL '1 minute' AND m.minute < p.h_cur - (e.l - 60) * INTERVAL '1 minute'
+      ) AS m
+  ) AS edges`;
+
+/**
+ * Runs a report query with JIT compilation off. The planner's row guesses for the LATERAL range scans are
+ * pessimistic, which pushed the estimated cost over jit_above_cost and spent 3.8 s compiling a query that
+ * runs in milliseconds; these are short queries that JIT never pays off for.
+ */
+async function withoutJit<T>(sql: string, ...values: unknown[]): Promise<T> {
+  const db = getDb();
+  const [, rows] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL jit = off"), db.$queryRawUnsafe<T>(sql, ...values)]);
+  return rows as T;
+}
 
 /** The SQL sums of every window of the given SLOs at minute `nowMinute`. */
 export async function sumWindows(slos: readonly { id: string; windowDays: number }[], nowMinute: number): Promise<Map<string, { counts: WindowCounts; lastMinute: number | null }>> {
   const result = new Map<string, { counts: WindowCounts; lastMinute: number | null }>();
   if (slos.length === 0) return result;
-  const currentHour = nowMinute - (((nowMinute % 60) + 60) % 60);
-  const ids = slos.map((slo) => slo.id);
-  // Window lengths are constants of the code (burnWindows), never user input: safe to write into the SQL.
-  const minuteSums = minuteWindows
-    .map((window) => `sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '${window.minutes} minutes') AS g_${window.key}, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '${window.minutes} minutes') AS t_${window.key}`)
-    .join(",\n             ");
-  const hourSums = hourWindows
-    .map((window) => `sum(h.good) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '${window.minutes - 60} minutes') AS g_${window.key}, sum(h.total) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '${window.minutes - 60} minutes') AS t_${window.key}`)
-    .join(",\n             ");
-  const edgeValues = hourWindows.map((window) => `('${window.key}', ${window.minutes})`).join(", ");
-  const edgeSums = [...hourWindows.map((window) => window.key), "window"]
-    .map((key) => `sum(m.good) FILTER (WHERE e.name = '${key}') AS g_${key}, sum(m.total) FILTER (WHERE e.name = '${key}') AS t_${key}`)
-    .join(",\n             ");
-  const pick = (window: string) =>
-    `(coalesce(hours.g_${window}, 0) + coalesce(edges.g_${window}, 0) + coalesce(recent.g_cur, 0))::float8 AS g_${window}, (coalesce(hours.t_${window}, 0) + coalesce(edges.t_${window}, 0) + coalesce(recent.t_cur, 0))::float8 AS t_${window}`;
-  // Every part is a LATERAL subquery per SLO, so each is an index range scan on (slo_id, minute|hour),
-  // whatever the planner's statistics say (a freshly filled table has none).
-  const sql = `
-    SELECT t.id AS slo_id,
-      ${minuteWindows.map((window) => `coalesce(recent.g_${window.key}, 0)::float8 AS g_${window.key}, coalesce(recent.t_${window.key}, 0)::float8 AS t_${window.key}`).join(",\n      ")},
-      ${[...hourWindows.map((window) => window.key), "window"].map(pick).join(",\n      ")},
-      (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id AND l.minute <= p.t_end ORDER BY l.minute DESC LIMIT 1) AS last_minute
-    FROM (
-      SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
-             TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur
-    ) AS p
-    CROSS JOIN (SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE s.id = ANY($1::text[])) AS t
-    CROSS JOIN LATERAL (
-      SELECT ${minuteSums},
-             sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
-        FROM slo_samples m
-       WHERE m.slo_id = t.id AND m.minute > p.t_end - INTERVAL '120 minutes' AND m.minute <= p.t_end
-    ) AS recent
-    CROSS JOIN LATERAL (
-      SELECT ${hourSums},
-             sum(h.good) AS g_window, sum(h.total) AS t_window
-        FROM slo_sample_hours h
-       WHERE h.slo_id = t.id AND h.hour >= p.h_cur - (t.w - 60) * INTERVAL '1 minute' AND h.hour < p.h_cur
-    ) AS hours
-    CROSS JOIN LATERAL (
-      SELECT ${edgeSums}
-        FROM (VALUES ${edgeValues}, ('window', t.w)) AS e(name, l)
-        CROSS JOIN LATERAL (
-          SELECT m.good, m.total FROM slo_samples m
-           WHERE m.slo_id = t.id AND m.minute > p.t_end - e.l * INTERVAL '1 minute' AND m.minute < p.h_cur - (e.l - 60) * INTERVAL '1 minute'
-        ) AS m
-    ) AS edges`;
-  const rows = await getDb().$queryRawUnsafe<CountsRow[]>(sql, `{${ids.join(",")}}`, nowMinute, currentHour);
+  const rows = await withoutJit<CountsRow[]>(SUMS_SQL, `{${slos.map((slo) => slo.id).join(",")}}`, nowMinute, floorTo(nowMinute, 60), floorTo(nowMinute, MINUTES_PER_DAY));
   for (const row of rows) {
     const counts = (key: string): EventCounts => ({ good: Number(row[`g_${key}`]), total: Number(row[`t_${key}`]) });
     result.set(row.slo_id, {
@@ -178,18 +218,24 @@ async function bucketSums(sloId: string, nowMinute: number, rangeMinutes: number
   const currentHour = nowMinute - (((nowMinute % 60) + 60) % 60);
   const db = getDb();
   if (!useHours) {
-    return db.$queryRaw<BucketRow[]>`
+    const [, rows] = await db.$transaction([
+      db.$executeRawUnsafe("SET LOCAL jit = off"),
+      db.$queryRaw<BucketRow[]>`
       SELECT ((${nowMinute}::int - (EXTRACT(EPOCH FROM minute) / 60)::int) / ${bucketMinutes}::int)::int AS bucket,
              sum(good)::float8 AS good, sum(total)::float8 AS total
         FROM slo_samples
        WHERE slo_id = ${sloId}
          AND minute > TIMESTAMP '1970-01-01' + (${nowMinute}::int - ${rangeMinutes}::int) * INTERVAL '1 minute'
          AND minute <= TIMESTAMP '1970-01-01' + ${nowMinute}::int * INTERVAL '1 minute'
-       GROUP BY 1`;
+       GROUP BY 1`,
+    ]);
+    return rows;
   }
   // Hour index 0 is the current (partial) hour, rangeMinutes/60 the window's first (partial) hour.
   const hoursPerBucket = bucketMinutes / 60;
-  return db.$queryRaw<BucketRow[]>`
+  const [, rows] = await db.$transaction([
+    db.$executeRawUnsafe("SET LOCAL jit = off"),
+    db.$queryRaw<BucketRow[]>`
     WITH parts AS (
       SELECT ((${currentHour}::int - (EXTRACT(EPOCH FROM hour) / 60)::int) / 60) AS hour_index, good, total
         FROM slo_sample_hours
@@ -206,7 +252,9 @@ async function bucketSums(sloId: string, nowMinute: number, rangeMinutes: number
               OR minute < TIMESTAMP '1970-01-01' + (${currentHour}::int - ${rangeMinutes}::int + 60) * INTERVAL '1 minute')
     )
     SELECT (hour_index / ${hoursPerBucket}::int)::int AS bucket, sum(good)::float8 AS good, sum(total)::float8 AS total
-      FROM parts GROUP BY 1`;
+      FROM parts GROUP BY 1`,
+  ]);
+  return rows;
 }
 
 /** Turns sparse bucket sums into a full series, oldest first, with bucket-end times. */

@@ -44,6 +44,17 @@ CREATE TABLE "slo_sample_hours" (
     CONSTRAINT "slo_sample_hours_pkey" PRIMARY KEY ("slo_id","hour")
 );
 
+-- CreateTable
+CREATE TABLE "slo_sample_days" (
+    "slo_id" TEXT NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+    "good" BIGINT NOT NULL,
+    "total" BIGINT NOT NULL,
+    "minutes" INTEGER NOT NULL,
+
+    CONSTRAINT "slo_sample_days_pkey" PRIMARY KEY ("slo_id","day")
+);
+
 -- CreateIndex
 CREATE INDEX "slos_team_id_idx" ON "slos"("team_id");
 
@@ -58,6 +69,9 @@ ALTER TABLE "slos" ADD CONSTRAINT "slos_service_id_fkey" FOREIGN KEY ("service_i
 
 -- AddForeignKey
 ALTER TABLE "slo_sample_hours" ADD CONSTRAINT "slo_sample_hours_slo_id_fkey" FOREIGN KEY ("slo_id") REFERENCES "slos"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "slo_sample_days" ADD CONSTRAINT "slo_sample_days_slo_id_fkey" FOREIGN KEY ("slo_id") REFERENCES "slos"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- slo_samples has no foreign key on purpose: PostgreSQL would check one per inserted row, halving ingestion
 -- speed. Ingestion locks the SLO's row once per batch instead, and this trigger deletes an SLO's samples

@@ -268,6 +268,7 @@ describe("services and SLO definitions over the API", () => {
     expect(await getDb().slo.count({ where: { id: slo.id } })).toBe(0);
     expect(await getDb().sloSample.count({ where: { sloId: slo.id } })).toBe(0);
     expect(await getDb().sloSampleHour.count({ where: { sloId: slo.id } })).toBe(0);
+    expect(await getDb().sloSampleDay.count({ where: { sloId: slo.id } })).toBe(0);
     expect((await deleteServiceRoute(request(`/services/${service.id}`, { method: "DELETE", token }), params({ id: service.id }))).status).toBe(404);
   });
 });
