@@ -1,5 +1,5 @@
 // The sections of the portal's navigation. Only sections that work are listed; features add theirs.
-import { ClipboardList, House, Settings, UsersRound, type LucideIcon } from "lucide-react";
+import { Boxes, ClipboardList, Gauge, House, Settings, UsersRound, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -11,5 +11,7 @@ export const navItems: NavItem[] = [
   { href: "/", label: "Home", icon: House },
   { href: "/roles", label: "Roles", icon: UsersRound },
   { href: "/requests", label: "Requests", icon: ClipboardList },
+  { href: "/services", label: "Services", icon: Boxes },
+  { href: "/slos", label: "SLOs", icon: Gauge },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

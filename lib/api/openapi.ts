@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the handlers validate with.
 import { z } from "zod";
 import { errorBodySchema, healthSchema, memberSchema, meSchema, teamSchema } from "@/lib/api/schemas";
+import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
 
@@ -14,7 +15,8 @@ export interface Operation {
   auth?: boolean;
   params?: { name: string; in: "path" | "query"; description: string; required?: boolean; schema?: object }[];
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `contentType` defaults to application/json; e.g. application/yaml for the SLO exports. */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
 const errorStatuses: Record<number, string> = {
@@ -58,6 +60,7 @@ export const operations: Operation[] = [
     params: [{ name: "slug", in: "path", description: "The team's slug", required: true }],
     responses: { 200: { description: "Members, owners first", schema: z.object({ members: z.array(memberSchema) }) } },
   },
+  ...sloOperations,
   ...agentOperations,
   ...requestOperations,
 ];
@@ -107,7 +110,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
     for (const [status, response] of Object.entries(operation.responses)) {
       responses[status] = {
         description: response.description,
-        ...(response.schema ? { content: { "application/json": { schema: schemaOf(response.schema, "output", schemas) } } } : {}),
+        ...(response.schema ? { content: { [response.contentType ?? "application/json"]: { schema: schemaOf(response.schema, "output", schemas) } } } : {}),
       };
     }
     const errorCodes = operation.auth === false ? [] : [401, 404];

@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit.server";
 import type { TeamRole } from "@/lib/generated/prisma/browser";
+import { seedSloDemo } from "@/lib/slo/demo";
 import { seedDemoRequests } from "@/lib/requests/demo";
 
 export const DEMO_PASSWORD = "demo-password-2026";
@@ -24,6 +25,7 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const created = await getDb().$transaction(async (tx) => (await seedDemoRows(tx, passwordHash)) + (await seedDemoRequests(tx)), { timeout: 60_000 });
   log(created > 0 ? `seeded the demo organisation (${created} rows)` : "demo organisation already present");
+  await seedSloDemo(new Date(), log);
   return { created };
 }
 

@@ -1,0 +1,89 @@
+"use client";
+// The SLO page's charts (recharts): the error-budget burndown over the window, and the SLI against the
+// objective over a chosen range. The data arrives downsampled from the server (≤ 241 points).
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { SloSeriesJson } from "@/lib/slo/api-schemas";
+import { sliAxis } from "@/lib/slo/present";
+
+const UTC = "UTC";
+const shortTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: UTC });
+const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: UTC });
+const fullTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: UTC });
+
+const axisTick = { fontSize: 14, fill: "var(--fg-muted)" };
+const tooltipStyle = { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 6, color: "var(--fg)", fontSize: 15 };
+
+function timeTick(spanMs: number) {
+  return (value: number) => (spanMs > 2 * 86_400_000 ? shortDate.format(value) : shortTime.format(value));
+}
+
+/** The budget left over the window, with the even pace that would spend exactly all of it by the end. */
+export function BurndownChart({ series }: { series: SloSeriesJson }) {
+  const data = series.burndown.map((point) => ({ at: Date.parse(point.at), remaining: point.remaining === null ? null : point.remaining * 100, ideal: point.ideal * 100 }));
+  const values = data.flatMap((point) => (point.remaining === null ? [] : [point.remaining]));
+  const low = Math.min(0, ...values);
+  const last = values.at(-1);
+  const span = data.length > 1 ? data[data.length - 1].at - data[0].at : 0;
+  const summary =
+    last === undefined
+      ? "Error budget burndown: no data in the window."
+      : `Error budget burndown over the window: ${Math.round(last)} % left now${low < 0 ? `, overspent at the lowest by ${Math.round(-low)} %` : ""}.`;
+  return (
+    <div role="img" aria-label={summary} className="h-72 w-full" data-testid="burndown-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} tick={axisTick} stroke="var(--border-strong)" minTickGap={40} />
+          <YAxis domain={[Math.floor(low / 10) * 10, 100]} tickFormatter={(value: number) => `${value} %`} tick={axisTick} stroke="var(--border-strong)" width={64} />
+          <ReferenceLine y={0} stroke="var(--critical)" strokeWidth={2} label={{ value: "Exhausted", position: "insideBottomLeft", fill: "var(--critical-fg)", fontSize: 14 }} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            labelFormatter={(value) => `${fullTime.format(Number(value))} UTC`}
+            formatter={(value, name) => [value === null || value === undefined ? "No data" : `${Number(value).toFixed(1)} %`, name === "remaining" ? "Budget left" : "Even pace"]}
+          />
+          <Line type="monotone" dataKey="ideal" stroke="var(--fg-muted)" strokeDasharray="6 5" strokeWidth={2} dot={false} isAnimationActive={false} name="ideal" />
+          <Line type="monotone" dataKey="remaining" stroke="var(--accent)" strokeWidth={3} dot={false} isAnimationActive={false} connectNulls name="remaining" />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** The SLI per bucket against the objective; empty buckets are gaps, not 100 %. */
+export function SliChart({ series, objective }: { series: SloSeriesJson; objective: number }) {
+  const data = series.sli.map((point) => ({ at: Date.parse(point.at), sli: point.sli === null ? null : point.sli * 100 }));
+  const values = data.flatMap((point) => (point.sli === null ? [] : [point.sli]));
+  const lowest = values.length ? Math.min(...values) : objective;
+  const axis = sliAxis(values.length ? lowest : null, objective);
+  const span = data.length > 1 ? data[data.length - 1].at - data[0].at : 0;
+  const below = values.filter((value) => value < objective).length;
+  const summary = values.length
+    ? `SLI per ${series.bucketMinutes >= 60 ? `${series.bucketMinutes / 60} h` : `${series.bucketMinutes} min`}: lowest ${lowest.toFixed(2)} %, ${below} of ${values.length} points below the ${objective} % objective.`
+    : "SLI: no data in this range.";
+  return (
+    <div role="img" aria-label={summary} className="h-72 w-full" data-testid="sli-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} tick={axisTick} stroke="var(--border-strong)" minTickGap={40} />
+          <YAxis
+            domain={[axis.min, 100]}
+            ticks={axis.ticks}
+            allowDataOverflow
+            tickFormatter={(value: number) => `${Number(value.toFixed(3))} %`}
+            tick={axisTick}
+            stroke="var(--border-strong)"
+            width={84}
+          />
+          <ReferenceLine y={objective} stroke="var(--warning)" strokeWidth={2} strokeDasharray="6 4" label={{ value: `Objective ${objective} %`, position: "insideBottomRight", fill: "var(--warning-fg)", fontSize: 14 }} />
+          <Tooltip
+            contentStyle={tooltipStyle}
+            labelFormatter={(value) => `${fullTime.format(Number(value))} UTC`}
+            formatter={(value) => [value === null || value === undefined ? "No data" : `${Number(value).toFixed(3)} %`, "SLI"]}
+          />
+          <Line type="linear" dataKey="sli" stroke="var(--accent)" strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={false} name="sli" />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

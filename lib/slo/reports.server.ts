@@ -1,0 +1,314 @@
+// SLO reports and chart series, aggregated in PostgreSQL: no minute row ever reaches Node (ADR 006).
+//
+// A window of L minutes ending at the current minute T holds the minutes T − L + 1 … T. With Hc the start of
+// T's hour and Dc the start of T's (UTC) day, it is summed as:
+//   windows under two hours      minutes only                                          (≤ 120 rows)
+//   6 hours, 1 day               minutes of its first, partial hour  [T − L + 1, Hc − L + 60)
+//                              + hours                                [Hc − L + 60, Hc)
+//                              + minutes of the current hour         [Hc, T]
+//   3 days and the SLO window    minutes of its first, partial hour
+//                              + hours of its first, partial day     [Hc − L + 60, Dc − L + 1440)
+//                              + days                                 [Dc − L + 1440, Dc)
+//                              + hours of the current day            [Dc, Hc)
+//                              + minutes of the current hour
+// So a 30-day report reads at most ~120 + 4 × 59 minutes, ~46 hours and 29 days per SLO, whatever the
+// traffic. The pure module (lib/slo/math.ts) turns the sums into the report; an integration test checks
+// these sums equal its minute-by-minute ones.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { burnWindows, compareWorstFirst, errorBudgetOf, evaluateSlo, MINUTES_PER_DAY, toEpochMinute, type BurnWindow, type EventCounts, type SloReport, type WindowCounts } from "@/lib/slo/math";
+import { listSloDefinitions, sloAccess, type SloDefinition } from "@/lib/slo/slos.server";
+
+type CountsRow = Record<string, number | string | null> & { slo_id: string; last_minute: number | null };
+
+const floorTo = (minute: number, size: number) => minute - (((minute % size) + size) % size);
+
+/** The windows the SQL below is written for: it must change if lib/slo/math.ts's windows do. */
+const expectedWindows = "5m:5,30m:30,1h:60,2h:120,6h:360,1d:1440,3d:4320";
+if (burnWindows.map((window) => `${window.key}:${window.minutes}`).join(",") !== expectedWindows) {
+  throw new Error("lib/slo/reports.server.ts sums 5m, 30m, 1h, 2h, 6h, 1d and 3d windows: update its SQL with the new windows");
+}
+
+const SUMS_SQL = `
+  SELECT t.id AS slo_id,
+    coalesce(recent.g_5m, 0)::float8 AS g_5m, coalesce(recent.t_5m, 0)::float8 AS t_5m,
+    coalesce(recent.g_30m, 0)::float8 AS g_30m, coalesce(recent.t_30m, 0)::float8 AS t_30m,
+    coalesce(recent.g_1h, 0)::float8 AS g_1h, coalesce(recent.t_1h, 0)::float8 AS t_1h,
+    coalesce(recent.g_2h, 0)::float8 AS g_2h, coalesce(recent.t_2h, 0)::float8 AS t_2h,
+    (coalesce(edges.g_6h, 0) + coalesce(hours.g_6h, 0) + coalesce(recent.g_cur, 0))::float8 AS g_6h,
+    (coalesce(edges.t_6h, 0) + coalesce(hours.t_6h, 0) + coalesce(recent.t_cur, 0))::float8 AS t_6h,
+    (coalesce(edges.g_1d, 0) + coalesce(hours.g_1d, 0) + coalesce(recent.g_cur, 0))::float8 AS g_1d,
+    (coalesce(edges.t_1d, 0) + coalesce(hours.t_1d, 0) + coalesce(recent.t_cur, 0))::float8 AS t_1d,
+    (coalesce(edges.g_3d, 0) + coalesce(first_day.g_3d, 0) + coalesce(days.g_3d, 0) + coalesce(hours.g_today, 0) + coalesce(recent.g_cur, 0))::float8 AS g_3d,
+    (coalesce(edges.t_3d, 0) + coalesce(first_day.t_3d, 0) + coalesce(days.t_3d, 0) + coalesce(hours.t_today, 0) + coalesce(recent.t_cur, 0))::float8 AS t_3d,
+    (coalesce(edges.g_window, 0) + coalesce(first_day.g_window, 0) + coalesce(days.g_window, 0) + coalesce(hours.g_today, 0) + coalesce(recent.g_cur, 0))::float8 AS g_window,
+    (coalesce(edges.t_window, 0) + coalesce(first_day.t_window, 0) + coalesce(days.t_window, 0) + coalesce(hours.t_today, 0) + coalesce(recent.t_cur, 0))::float8 AS t_window,
+    (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id AND l.minute <= p.t_end ORDER BY l.minute DESC LIMIT 1) AS last_minute
+  FROM (
+    SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
+           TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur,
+           TIMESTAMP '1970-01-01' + $4::int * INTERVAL '1 minute' AS d_cur
+  ) AS p
+  CROSS JOIN (SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE s.id = ANY($1::text[])) AS t
+  -- Minutes of the last two hours: the short windows, and the current hour of the long ones.
+  CROSS JOIN LATERAL (
+    SELECT sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS g_5m, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS t_5m,
+           sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '30 minutes') AS g_30m, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '30 minutes') AS t_30m,
+           sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '60 minutes') AS g_1h, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '60 minutes') AS t_1h,
+           sum(m.good) AS g_2h, sum(m.total) AS t_2h,
+           sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
+      FROM slo_samples m
+     WHERE m.slo_id = t.id AND m.minute > p.t_end - INTERVAL '120 minutes' AND m.minute <= p.t_end
+  ) AS recent
+  -- Hours of the last 23: the 6 h and 1 d windows, and the current day of the long ones.
+  CROSS JOIN LATERAL (
+    SELECT sum(h.good) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '300 minutes') AS g_6h, sum(h.total) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '300 minutes') AS t_6h,
+           sum(h.good) AS g_1d, sum(h.total) AS t_1d,
+           sum(h.good) FILTER (WHERE h.hour >= p.d_cur) AS g_today, sum(h.total) FILTER (WHERE h.hour >= p.d_cur) AS t_today
+      FROM slo_sample_hours h
+     WHERE h.slo_id = t.id AND h.hour >= p.h_cur - INTERVAL '1380 minutes' AND h.hour < p.h_cur
+  ) AS hours
+  -- Whole days of the long windows.
+  CROSS JOIN LATERAL (
+    SELECT sum(d.good) FILTER (WHERE d.day >= p.d_cur - INTERVAL '2880 minutes') AS g_3d, sum(d.total) FILTER (WHERE d.day >= p.d_cur - INTERVAL '2880 minutes') AS t_3d,
+           sum(d.good) AS g_window, sum(d.total) AS t_window
+      FROM slo_sample_days d
+     WHERE d.slo_id = t.id AND d.day >= p.d_cur - (t.w - ${MINUTES_PER_DAY}) * INTERVAL '1 minute' AND d.day < p.d_cur
+  ) AS days
+  -- Hours of the long windows' first, partial day.
+  CROSS JOIN LATERAL (
+    SELECT sum(h.good) FILTER (WHERE e.name = '3d') AS g_3d, sum(h.total) FILTER (WHERE e.name = '3d') AS t_3d,
+           sum(h.good) FILTER (WHERE e.name = 'window') AS g_window, sum(h.total) FILTER (WHERE e.name = 'window') AS t_window
+      FROM (VALUES ('3d', 4320), ('window', t.w)) AS e(name, l)
+      CROSS JOIN LATERAL (
+        SELECT h.good, h.total FROM slo_sample_hours h
+         WHERE h.slo_id = t.id AND h.hour >= p.h_cur - (e.l - 60) * INTERVAL '1 minute' AND h.hour < p.d_cur - (e.l - ${MINUTES_PER_DAY}) * INTERVAL '1 minute'
+      ) AS h
+  ) AS first_day
+  -- Minutes of every long window's first, partial hour.
+  CROSS JOIN LATERAL (
+    SELECT sum(m.good) FILTER (WHERE e.name = '6h') AS g_6h, sum(m.total) FILTER (WHERE e.name = '6h') AS t_6h,
+           sum(m.good) FILTER (WHERE e.name = '1d') AS g_1d, sum(m.total) FILTER (WHERE e.name = '1d') AS t_1d,
+           sum(m.good) FILTER (WHERE e.name = '3d') AS g_3d, sum(m.total) FILTER (WHERE e.name = '3d') AS t_3d,
+           sum(m.good) FILTER (WHERE e.name = 'window') AS g_window, sum(m.total) FILTER (WHERE e.name = 'window') AS t_window
+      FROM (VALUES ('6h', 360), ('1d', 1440), ('3d', 4320), ('window', t.w)) AS e(name, l)
+      CROSS JOIN LATERAL (
+        SELECT m.good, m.total FROM slo_samples m
+         WHERE m.slo_id = t.id AND m.minute > p.t_end - e.l * INTERVAL '1 minute' AND m.minute < p.h_cur - (e.l - 60) * INTERVAL '1 minute'
+      ) AS m
+  ) AS edges`;
+
+/**
+ * Runs a report query with JIT compilation off. The planner's row guesses for the LATERAL range scans are
+ * pessimistic, which pushed the estimated cost over jit_above_cost and spent 3.8 s compiling a query that
+ * runs in milliseconds; these are short queries that JIT never pays off for.
+ */
+async function withoutJit<T>(sql: string, ...values: unknown[]): Promise<T> {
+  const db = getDb();
+  const [, rows] = await db.$transaction([db.$executeRawUnsafe("SET LOCAL jit = off"), db.$queryRawUnsafe<T>(sql, ...values)]);
+  return rows as T;
+}
+
+/** The SQL sums of every window of the given SLOs at minute `nowMinute`. */
+export async function sumWindows(slos: readonly { id: string; windowDays: number }[], nowMinute: number): Promise<Map<string, { counts: WindowCounts; lastMinute: number | null }>> {
+  const result = new Map<string, { counts: WindowCounts; lastMinute: number | null }>();
+  if (slos.length === 0) return result;
+  const rows = await withoutJit<CountsRow[]>(SUMS_SQL, `{${slos.map((slo) => slo.id).join(",")}}`, nowMinute, floorTo(nowMinute, 60), floorTo(nowMinute, MINUTES_PER_DAY));
+  for (const row of rows) {
+    const counts = (key: string): EventCounts => ({ good: Number(row[`g_${key}`]), total: Number(row[`t_${key}`]) });
+    result.set(row.slo_id, {
+      counts: { window: counts("window"), burn: Object.fromEntries(burnWindows.map((window) => [window.key, counts(window.key)])) as Record<BurnWindow, EventCounts> },
+      lastMinute: row.last_minute === null ? null : Number(row.last_minute),
+    });
+  }
+  return result;
+}
+
+export interface SloWithReport {
+  definition: SloDefinition;
+  report: SloReport;
+  /** The newest minute with a sample, as an ISO time, or null. */
+  lastSampleAt: string | null;
+}
+
+async function reportsFor(definitions: SloDefinition[], now: Date): Promise<SloWithReport[]> {
+  const sums = await sumWindows(definitions, toEpochMinute(now));
+  const empty: WindowCounts = { window: { good: 0, total: 0 }, burn: Object.fromEntries(burnWindows.map((window) => [window.key, { good: 0, total: 0 }])) as Record<BurnWindow, EventCounts> };
+  return definitions
+    .map((definition) => {
+      const sum = sums.get(definition.id);
+      return {
+        definition,
+        report: evaluateSlo(definition, sum?.counts ?? empty),
+        lastSampleAt: sum?.lastMinute == null ? null : new Date(sum.lastMinute * 60_000).toISOString(),
+      };
+    })
+    .sort((a, b) => compareWorstFirst({ name: a.definition.name, report: a.report }, { name: b.definition.name, report: b.report }));
+}
+
+/** Every SLO of a team with its current report, worst first. */
+export async function listTeamSloReports(actor: Actor, teamSlug: string, now: Date = new Date()) {
+  const { definitions, access } = await listSloDefinitions(actor, { teamSlug });
+  return { team: access.team, role: access.role, slos: await reportsFor(definitions, now), asOf: now.toISOString() };
+}
+
+/** Every SLO of a service with its current report, worst first. */
+export async function listServiceSloReports(actor: Actor, serviceId: string, now: Date = new Date()) {
+  const { definitions, access } = await listSloDefinitions(actor, { serviceId });
+  return { team: access.team, role: access.role, slos: await reportsFor(definitions, now), asOf: now.toISOString() };
+}
+
+/** One SLO with its current report. */
+export async function getSloReport(actor: Actor, sloId: string, now: Date = new Date()) {
+  const { slo, access } = await sloAccess(getDb(), actor, sloId);
+  const [withReport] = await reportsFor([slo], now);
+  return { ...withReport, role: access.role, asOf: now.toISOString() };
+}
+
+export const seriesRanges = ["6h", "1d", "3d", "window"] as const;
+export type SeriesRange = (typeof seriesRanges)[number];
+
+export interface SliPoint {
+  /** The end of the bucket (exclusive), as an ISO time. */
+  at: string;
+  good: number;
+  total: number;
+  /** good ÷ total in the bucket, null without events. */
+  sli: number | null;
+}
+
+export interface BurndownPoint {
+  at: string;
+  /** Budget left if the window ended here: 1 − bad so far ÷ (budget × the window's events). */
+  remaining: number | null;
+  /** The even pace that spends exactly the whole budget by the end of the window. */
+  ideal: number;
+}
+
+export interface SloSeries {
+  range: SeriesRange;
+  bucketMinutes: number;
+  sli: SliPoint[];
+  burndown: BurndownPoint[];
+  burndownBucketMinutes: number;
+}
+
+/** Chart resolution: at most ~240 points per chart, whatever the range. */
+const minuteRangeBuckets: Record<Exclude<SeriesRange, "window">, { minutes: number; bucket: number }> = {
+  "6h": { minutes: 360, bucket: 2 },
+  "1d": { minutes: 1_440, bucket: 10 },
+  "3d": { minutes: 4_320, bucket: 30 },
+};
+
+/** Hours per point over a whole window: 7 days → 1 h (168 points), 28 and 30 days → 3 h (224 and 240). */
+const hoursPerWindowBucket = (windowDays: number) => (windowDays <= 7 ? 1 : 3);
+
+interface BucketRow {
+  bucket: number;
+  good: number;
+  total: number;
+}
+
+/**
+ * Sums a range that ends at T into buckets counted back from T (bucket 0 holds T). For whole windows the
+ * buckets are groups of hours (rollups, plus the partial first and current hours from minutes).
+ */
+async function bucketSums(sloId: string, nowMinute: number, rangeMinutes: number, bucketMinutes: number, useHours: boolean): Promise<BucketRow[]> {
+  const currentHour = nowMinute - (((nowMinute % 60) + 60) % 60);
+  const db = getDb();
+  if (!useHours) {
+    const [, rows] = await db.$transaction([
+      db.$executeRawUnsafe("SET LOCAL jit = off"),
+      db.$queryRaw<BucketRow[]>`
+      SELECT ((${nowMinute}::int - (EXTRACT(EPOCH FROM minute) / 60)::int) / ${bucketMinutes}::int)::int AS bucket,
+             sum(good)::float8 AS good, sum(total)::float8 AS total
+        FROM slo_samples
+       WHERE slo_id = ${sloId}
+         AND minute > TIMESTAMP '1970-01-01' + (${nowMinute}::int - ${rangeMinutes}::int) * INTERVAL '1 minute'
+         AND minute <= TIMESTAMP '1970-01-01' + ${nowMinute}::int * INTERVAL '1 minute'
+       GROUP BY 1`,
+    ]);
+    return rows;
+  }
+  // Hour index 0 is the current (partial) hour, rangeMinutes/60 the window's first (partial) hour.
+  const hoursPerBucket = bucketMinutes / 60;
+  const [, rows] = await db.$transaction([
+    db.$executeRawUnsafe("SET LOCAL jit = off"),
+    db.$queryRaw<BucketRow[]>`
+    WITH parts AS (
+      SELECT ((${currentHour}::int - (EXTRACT(EPOCH FROM hour) / 60)::int) / 60) AS hour_index, good, total
+        FROM slo_sample_hours
+       WHERE slo_id = ${sloId}
+         AND hour >= TIMESTAMP '1970-01-01' + (${currentHour}::int - ${rangeMinutes}::int + 60) * INTERVAL '1 minute'
+         AND hour < TIMESTAMP '1970-01-01' + ${currentHour}::int * INTERVAL '1 minute'
+      UNION ALL
+      SELECT CASE WHEN minute >= TIMESTAMP '1970-01-01' + ${currentHour}::int * INTERVAL '1 minute' THEN 0 ELSE ${rangeMinutes / 60}::int END, good, total
+        FROM slo_samples
+       WHERE slo_id = ${sloId}
+         AND minute > TIMESTAMP '1970-01-01' + (${nowMinute}::int - ${rangeMinutes}::int) * INTERVAL '1 minute'
+         AND minute <= TIMESTAMP '1970-01-01' + ${nowMinute}::int * INTERVAL '1 minute'
+         AND (minute >= TIMESTAMP '1970-01-01' + ${currentHour}::int * INTERVAL '1 minute'
+              OR minute < TIMESTAMP '1970-01-01' + (${currentHour}::int - ${rangeMinutes}::int + 60) * INTERVAL '1 minute')
+    )
+    SELECT (hour_index / ${hoursPerBucket}::int)::int AS bucket, sum(good)::float8 AS good, sum(total)::float8 AS total
+      FROM parts GROUP BY 1`,
+  ]);
+  return rows;
+}
+
+/** Turns sparse bucket sums into a full series, oldest first, with bucket-end times. */
+function fillBuckets(rows: BucketRow[], count: number, endOfBucket: (bucket: number) => number): { at: number; good: number; total: number }[] {
+  const byBucket = new Map(rows.map((row) => [Number(row.bucket), row]));
+  const points: { at: number; good: number; total: number }[] = [];
+  for (let bucket = count - 1; bucket >= 0; bucket--) {
+    const row = byBucket.get(bucket);
+    points.push({ at: endOfBucket(bucket), good: row ? Number(row.good) : 0, total: row ? Number(row.total) : 0 });
+  }
+  return points;
+}
+
+/** The SLI chart over `range` and the burndown over the SLO's whole window, downsampled in SQL. */
+export async function getSloSeries(actor: Actor, sloId: string, range: SeriesRange, now: Date = new Date()): Promise<SloSeries> {
+  const { slo } = await sloAccess(getDb(), actor, sloId);
+  const nowMinute = toEpochMinute(now);
+  const currentHour = nowMinute - (((nowMinute % 60) + 60) % 60);
+  const windowMinutes = slo.windowDays * MINUTES_PER_DAY;
+  const windowBucketMinutes = hoursPerWindowBucket(slo.windowDays) * 60;
+  const windowRows = await bucketSums(slo.id, nowMinute, windowMinutes, windowBucketMinutes, true);
+  // Bucket b holds hour indexes b·k … b·k + k − 1 and ends when its newest hour ends: for b = 0 that is
+  // just after the current minute, otherwise at the end of hour index b·k, i.e. Hc − 60·b·k + 60.
+  const hoursPerBucket = windowBucketMinutes / 60;
+  const windowPoints = fillBuckets(windowRows, Math.floor(windowMinutes / 60 / hoursPerBucket) + 1, (bucket) =>
+    bucket === 0 ? nowMinute + 1 : currentHour - 60 * bucket * hoursPerBucket + 60,
+  );
+
+  const windowTotal = windowPoints.reduce((sum, point) => sum + point.total, 0);
+  const budgetEvents = errorBudgetOf(slo.objective) * windowTotal;
+  const windowStart = nowMinute - windowMinutes + 1;
+  let badSoFar = 0;
+  const burndown: BurndownPoint[] = windowPoints.map((point) => {
+    badSoFar += point.total - point.good;
+    const elapsed = Math.min(1, Math.max(0, (point.at - windowStart) / windowMinutes));
+    return { at: new Date(point.at * 60_000).toISOString(), remaining: windowTotal > 0 ? 1 - badSoFar / budgetEvents : null, ideal: 1 - elapsed };
+  });
+
+  let sliPoints: { at: number; good: number; total: number }[];
+  let bucketMinutes: number;
+  if (range === "window") {
+    sliPoints = windowPoints;
+    bucketMinutes = windowBucketMinutes;
+  } else {
+    const { minutes, bucket } = minuteRangeBuckets[range];
+    bucketMinutes = bucket;
+    const rows = await bucketSums(slo.id, nowMinute, minutes, bucket, false);
+    sliPoints = fillBuckets(rows, Math.ceil(minutes / bucket), (index) => nowMinute + 1 - index * bucket);
+  }
+  return {
+    range,
+    bucketMinutes,
+    burndownBucketMinutes: windowBucketMinutes,
+    sli: sliPoints.map((point) => ({ at: new Date(point.at * 60_000).toISOString(), good: point.good, total: point.total, sli: point.total > 0 ? point.good / point.total : null })),
+    burndown,
+  };
+}

@@ -1,0 +1,196 @@
+// SLO definitions: read, create, change, delete, and create several at once from an SRE request's specs
+// (adoption). Every function takes the acting user first; another team's SLO is "not found".
+import "server-only";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
+import type { Prisma, Slo } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { requireTeamPermission, teamAccess, type TeamAccess } from "@/lib/auth/authorize";
+import { recordAudit } from "@/lib/audit/audit.server";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { InvalidError, NotFoundError, parseOrThrow, type Issue } from "@/lib/errors";
+import { assertNotStale, serviceAccess } from "@/lib/services/services.server";
+import { createSloSchema, sloFieldNames, sloInputSchema, sloSpecSchema, sloVersionSchema, type SloDefinitionData, type SloSpec, type UpdateSloInput } from "@/lib/slo/schema";
+import type { z } from "zod";
+
+const definitionInclude = {
+  service: { select: { id: true, slug: true, name: true, tier: true, lifecycle: true, runbookUrl: true, dashboardUrl: true } },
+  team: { select: { id: true, slug: true, name: true } },
+} as const;
+
+export type SloDefinition = Prisma.SloGetPayload<{ include: typeof definitionInclude }>;
+
+const slugTaken = (path: (string | number)[] = ["slug"]) => new InvalidError("That slug is taken", [{ path, message: "The service already has an SLO with this slug" }]);
+
+/** An SLO the actor can see, with the actor's access to its team; NotFound otherwise. */
+export async function sloAccess(db: Db | Tx, actor: Actor, sloId: string): Promise<{ slo: SloDefinition; access: TeamAccess }> {
+  const slo = await db.slo.findUnique({ where: { id: sloId }, include: definitionInclude });
+  if (!slo) throw new NotFoundError("SLO");
+  const access = await teamAccess(db, actor, { id: slo.teamId }, "SLO");
+  return { slo, access };
+}
+
+export async function getSlo(actor: Actor, sloId: string) {
+  const { slo, access } = await sloAccess(getDb(), actor, sloId);
+  return { ...slo, role: access.role };
+}
+
+/** The definitions of a team's SLOs, or of one service's, by service then name. */
+export async function listSloDefinitions(actor: Actor, scope: { teamSlug: string } | { serviceId: string }): Promise<{ definitions: SloDefinition[]; access: TeamAccess }> {
+  const db = getDb();
+  if ("serviceId" in scope) {
+    const { service, access } = await serviceAccess(db, actor, scope.serviceId);
+    const definitions = await db.slo.findMany({ where: { serviceId: service.id }, include: definitionInclude, orderBy: [{ name: "asc" }, { id: "asc" }] });
+    return { definitions, access };
+  }
+  const access = await teamAccess(db, actor, { slug: scope.teamSlug });
+  const definitions = await db.slo.findMany({ where: { teamId: access.team.id }, include: definitionInclude, orderBy: [{ service: { name: "asc" } }, { name: "asc" }, { id: "asc" }] });
+  return { definitions, access };
+}
+
+function toRow(data: SloDefinitionData) {
+  return {
+    name: data.name,
+    slug: data.slug,
+    description: data.description,
+    sliKind: data.sliKind,
+    goodQuery: data.goodQuery,
+    totalQuery: data.totalQuery,
+    latencyMetric: data.latencyMetric,
+    latencyThresholdMs: data.latencyThresholdMs,
+    objective: data.objective,
+    windowDays: data.windowDays,
+    alerting: data.alerting,
+  };
+}
+
+/** The definition as input again, so that a partial change can be merged and validated whole. */
+function toInput(slo: Slo) {
+  return {
+    name: slo.name,
+    slug: slo.slug,
+    description: slo.description,
+    sliKind: slo.sliKind,
+    goodQuery: slo.goodQuery,
+    totalQuery: slo.totalQuery,
+    latencyMetric: slo.latencyMetric,
+    latencyThresholdMs: slo.latencyThresholdMs ?? undefined,
+    objective: slo.objective,
+    windowDays: slo.windowDays,
+    alerting: slo.alerting,
+  };
+}
+
+export async function createSlo(actor: Actor, input: z.input<typeof createSloSchema>) {
+  const { serviceId, ...fields } = parseOrThrow(createSloSchema, input);
+  const data = parseOrThrow(sloInputSchema, fields);
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const { service, access } = await serviceAccess(tx, actor, serviceId);
+      await requireTeamPermission(tx, actor, { id: access.team.id }, "edit", "Service");
+      const slo = await tx.slo.create({ data: { ...toRow(data), serviceId: service.id, teamId: service.teamId }, include: definitionInclude });
+      await recordAudit(tx, actor, { action: "slo.created", teamId: service.teamId, targetType: "slo", targetId: slo.id, details: { name: slo.name, service: service.slug, objective: slo.objective, windowDays: slo.windowDays } });
+      return slo;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw slugTaken();
+    throw error;
+  }
+}
+
+/**
+ * Changes an SLO. The change is merged into the stored definition and the result validated whole, so every
+ * problem is reported at once, including those that depend on two fields (a kind and its queries).
+ */
+export async function updateSlo(actor: Actor, sloId: string, input: UpdateSloInput) {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) throw InvalidError.field([], "Send an object with the fields to change");
+  const { updatedAt: expected } = parseOrThrow(sloVersionSchema, { updatedAt: input.updatedAt });
+  const changes = Object.fromEntries(sloFieldNames.filter((name) => (input as Record<string, unknown>)[name] !== undefined).map((name) => [name, (input as Record<string, unknown>)[name]]));
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const { slo, access } = await sloAccess(tx, actor, sloId);
+      await requireTeamPermission(tx, actor, { id: access.team.id }, "edit", "SLO");
+      assertNotStale(slo.updatedAt, expected, "SLO");
+      const data = toRow(parseOrThrow(sloInputSchema, { ...toInput(slo), ...changes }));
+      const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => slo[key] !== data[key]);
+      if (changed.length === 0) return slo;
+      const updated = await tx.slo.update({ where: { id: slo.id }, data, include: definitionInclude });
+      await recordAudit(tx, actor, { action: "slo.updated", teamId: slo.teamId, targetType: "slo", targetId: slo.id, details: { name: updated.name, service: slo.service.slug, changed } });
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw slugTaken();
+    throw error;
+  }
+}
+
+/** Deletes an SLO and its samples. Maintainers and owners only: the history cannot be recovered. */
+export async function deleteSlo(actor: Actor, sloId: string) {
+  return getDb().$transaction(async (tx) => {
+    const { slo, access } = await sloAccess(tx, actor, sloId);
+    await requireTeamPermission(tx, actor, { id: access.team.id }, "manage", "SLO");
+    await tx.slo.delete({ where: { id: slo.id } });
+    await recordAudit(tx, actor, { action: "slo.deleted", teamId: slo.teamId, targetType: "slo", targetId: slo.id, details: { name: slo.name, service: slo.service.slug } });
+    return { id: slo.id, serviceId: slo.serviceId };
+  });
+}
+
+export interface AdoptionSource {
+  /** What the specs came from, recorded in the audit log, e.g. { kind: "request", id: "…" }. */
+  kind: string;
+  id: string;
+}
+
+/**
+ * Creates every SLO an SRE request's form describes, for one service, in one transaction: all or none.
+ * Issues carry the spec's index first (["1", "objective"]) so a form can point at the right row. This is
+ * what "adopt" on an SRE request calls.
+ */
+export async function createSlosFromSpecs(actor: Actor, serviceId: string, specs: SloSpec[], source?: AdoptionSource) {
+  if (!Array.isArray(specs) || specs.length === 0) throw InvalidError.field([], "Give at least one SLO to create");
+  if (specs.length > 50) throw InvalidError.field([], "Adopt at most 50 SLOs at once");
+  const issues: Issue[] = [];
+  const validated: SloDefinitionData[] = [];
+  specs.forEach((spec, index) => {
+    const shape = sloSpecSchema.safeParse(spec);
+    const result = shape.success ? sloInputSchema.safeParse(shape.data) : shape;
+    if (!result.success) {
+      for (const issue of result.error.issues) issues.push({ path: [index, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))], message: issue.message, code: issue.code });
+      return;
+    }
+    validated.push(result.data as SloDefinitionData);
+  });
+  const seen = new Map<string, number>();
+  specs.forEach((spec, index) => {
+    const slug = typeof spec?.slug === "string" ? spec.slug.trim() : undefined;
+    if (!slug) return;
+    if (seen.has(slug)) issues.push({ path: [index, "slug"], message: `Spec ${seen.get(slug)} already uses this slug` });
+    else seen.set(slug, index);
+  });
+  if (issues.length) throw new InvalidError(`${new Set(issues.map((issue) => issue.path[0])).size} of ${specs.length} SLO specs are invalid; none was created`, issues);
+
+  return getDb().$transaction(async (tx) => {
+    const { service, access } = await serviceAccess(tx, actor, serviceId);
+    await requireTeamPermission(tx, actor, { id: access.team.id }, "edit", "Service");
+    const existing = await tx.slo.findMany({ where: { serviceId: service.id, slug: { in: validated.map((data) => data.slug) } }, select: { slug: true } });
+    if (existing.length) {
+      const taken = new Set(existing.map((row) => row.slug));
+      throw new InvalidError(
+        "Some SLOs already exist on this service; none was created",
+        validated.flatMap((data, index) => (taken.has(data.slug) ? [{ path: [index, "slug"], message: `${service.name} already has an SLO with the slug ${data.slug}` }] : [])),
+      );
+    }
+    const created: SloDefinition[] = [];
+    for (const data of validated) {
+      const slo = await tx.slo.create({ data: { ...toRow(data), serviceId: service.id, teamId: service.teamId }, include: definitionInclude });
+      await recordAudit(tx, actor, {
+        action: "slo.created",
+        teamId: service.teamId,
+        targetType: "slo",
+        targetId: slo.id,
+        details: { name: slo.name, service: service.slug, objective: slo.objective, windowDays: slo.windowDays, ...(source ? { adoptedFrom: { kind: source.kind, id: source.id } } : {}) },
+      });
+      created.push(slo);
+    }
+    return created;
+  });
+}
