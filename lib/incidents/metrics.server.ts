@@ -1,0 +1,34 @@
+// Loads a team's incidents for a period and computes their metrics with the pure module.
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { teamAccess } from "@/lib/auth/authorize";
+import { parseOrThrow } from "@/lib/errors";
+import { computeIncidentMetrics, metricsPeriod } from "@/lib/incidents/metrics";
+import { metricsQuerySchema } from "@/lib/incidents/schema";
+import type { IncidentMetricsJson } from "@/lib/incidents/api-schemas";
+
+export async function getIncidentMetrics(actor: Actor, teamSlug: string, input: { period?: string } = {}, options: { now?: Date } = {}): Promise<IncidentMetricsJson> {
+  const { period } = parseOrThrow(metricsQuerySchema, { period: input.period });
+  const db = getDb();
+  const { team } = await teamAccess(db, actor, { slug: teamSlug });
+  const range = metricsPeriod(Number.parseInt(period, 10), options.now ?? new Date());
+  const incidents = await db.incident.findMany({
+    where: { teamId: team.id, declaredAt: { gte: range.from, lt: range.to } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      severity: true,
+      status: true,
+      declaredAt: true,
+      impactStartedAt: true,
+      detectedAt: true,
+      acknowledgedAt: true,
+      mitigatedAt: true,
+      resolvedAt: true,
+    },
+    orderBy: { declaredAt: "asc" },
+  });
+  return computeIncidentMetrics(incidents, range);
+}
