@@ -100,6 +100,13 @@ export async function teamForNewIncident(tx: Tx, actor: Actor, slug: string | un
   throw InvalidError.field(["team"], "Say which team the incident belongs to (its slug)");
 }
 
+/** The team a read is about: the named one, else a token's own team; a signed-in user must name it. */
+export async function teamForRead(db: Db | Tx, actor: Actor, slug: string | undefined): Promise<TeamAccess> {
+  if (slug) return teamAccess(db, actor, { slug });
+  if (actor.kind === "token") return teamAccess(db, actor, { id: actor.teamId });
+  throw InvalidError.field(["team"], "Say which team (its slug)");
+}
+
 /** The team's services by slug; an unknown slug is a 422 naming it. */
 export async function resolveServices(tx: Tx, team: TeamAccess["team"], slugs: string[], path: (string | number)[] = ["services"]) {
   const unique = [...new Set(slugs.map((slug) => slug.toLowerCase()))];

@@ -2,16 +2,17 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
-import { teamAccess } from "@/lib/auth/authorize";
 import { parseOrThrow } from "@/lib/errors";
 import { computeIncidentMetrics, metricsPeriod } from "@/lib/incidents/metrics";
 import { metricsQuerySchema } from "@/lib/incidents/schema";
+import { teamForRead } from "@/lib/incidents/incidents.server";
 import type { IncidentMetricsJson } from "@/lib/incidents/api-schemas";
 
-export async function getIncidentMetrics(actor: Actor, teamSlug: string, input: { period?: string } = {}, options: { now?: Date } = {}): Promise<IncidentMetricsJson> {
+/** Metrics of one team: the named one, or a token's own. */
+export async function getIncidentMetrics(actor: Actor, teamSlug: string | undefined, input: { period?: string } = {}, options: { now?: Date } = {}): Promise<IncidentMetricsJson> {
   const { period } = parseOrThrow(metricsQuerySchema, { period: input.period });
   const db = getDb();
-  const { team } = await teamAccess(db, actor, { slug: teamSlug });
+  const { team } = await teamForRead(db, actor, teamSlug);
   const range = metricsPeriod(Number.parseInt(period, 10), options.now ?? new Date());
   const incidents = await db.incident.findMany({
     where: { teamId: team.id, declaredAt: { gte: range.from, lt: range.to } },

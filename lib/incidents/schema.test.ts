@@ -9,6 +9,13 @@ describe("incident input", () => {
     expect(instantSchema.safeParse("28/11/2026 09:41").success).toBe(false);
   });
 
+  it("parses its own output again to the same value (routes validate, then the lib does)", () => {
+    const once = declareIncidentSchema.parse({ team: "payments", title: "Down", severity: "SEV1", services: "a,b", customerImpact: "on", detectedAt: "2026-11-28T09:41" });
+    expect(declareIncidentSchema.parse(once)).toEqual(once);
+    const item = createActionItemSchema.parse({ title: "Add alert", dueDate: "2026-12-01" });
+    expect(createActionItemSchema.parse(item)).toEqual(item);
+  });
+
   it("takes the declare form's values: services as a comma list, customer impact as a checkbox", () => {
     expect(declareIncidentSchema.parse({ title: "  Checkout down ", severity: "SEV2", services: "checkout-api, payment-gateway", customerImpact: "on" })).toEqual({
       title: "Checkout down",

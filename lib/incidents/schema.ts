@@ -28,6 +28,8 @@ const booleanish = z.preprocess((value) => {
  */
 export const instantSchema = z.preprocess(
   (value) => {
+    // A Date: input that was parsed once already (a route validates, then the lib does again).
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString();
     if (typeof value !== "string") return value;
     const text = value.trim();
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text)) return `${text}:00Z`;
@@ -153,7 +155,7 @@ export const updatePostmortemSchema = z
 export type UpdatePostmortemInput = z.input<typeof updatePostmortemSchema>;
 
 const dueDateSchema = z.preprocess(
-  (value) => (value === "" ? null : value),
+  (value) => (value === "" ? null : value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD")
