@@ -1,157 +1,221 @@
-// The drift test (ADR 002): the database the hand-written migrations build must be the one schema.prisma
-// describes: tables, columns (type, nullability, default), enums, primary keys, indexes and foreign keys.
-import { readFileSync } from "node:fs";
+// The drift test: fails when schema.prisma and the migrations disagree. It migrates a fresh PostgreSQL
+// schema with the real migrations and compares what they built with the schema's DMMF (lib/db/drift.ts).
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { get_dmmf } from "@prisma/prisma-schema-wasm";
-import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { compareSchemaToDatabase, introspectSchema, readDmmf } from "@/lib/db/drift";
+import { migrate, readMigrations } from "@/lib/db/migrate";
 
-interface DmmfField {
-  name: string;
-  dbName?: string | null;
-  kind: "scalar" | "enum" | "object";
-  type: string;
-  isRequired: boolean;
-  isList: boolean;
-  isUpdatedAt: boolean;
-  hasDefaultValue: boolean;
-  default?: unknown;
-  nativeType?: [string, string[]] | null;
-  relationFromFields?: string[];
-  relationToFields?: string[];
-  relationOnDelete?: string;
-}
-interface DmmfModel {
-  name: string;
-  dbName: string | null;
-  fields: DmmfField[];
-}
-interface DmmfIndex {
-  model: string;
-  type: "id" | "unique" | "normal" | "fulltext";
-  dbName?: string | null;
-  fields: { name: string }[];
+const databaseUrl = inject("databaseUrl");
+const schemaFile = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
+
+let client: pg.Client;
+const createdSchemas: string[] = [];
+
+function freshSchema(): string {
+  const schema = `drift_${randomBytes(6).toString("hex")}`;
+  createdSchemas.push(schema);
+  return schema;
 }
 
-const schema = readFileSync(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8");
-const dmmf = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))).datamodel as {
-  models: DmmfModel[];
-  enums: { name: string; dbName?: string | null; values: { name: string; dbName?: string | null }[] }[];
-  indexes: DmmfIndex[];
-};
-
-const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
-const columnOf = (model: DmmfModel, fieldName: string) => {
-  const field = model.fields.find((candidate) => candidate.name === fieldName)!;
-  return field.dbName ?? field.name;
-};
-const modelByName = new Map(dmmf.models.map((model) => [model.name, model]));
-
-/** The PostgreSQL type Prisma's migrate would create for a field. */
-function expectedType(field: DmmfField): string {
-  if (field.kind === "enum") return field.type;
-  if (field.nativeType) return ({ Date: "date", Text: "text", Uuid: "uuid" } as Record<string, string>)[field.nativeType[0]] ?? field.nativeType[0].toLowerCase();
-  const types: Record<string, string> = { String: "text", Int: "integer", BigInt: "bigint", Boolean: "boolean", DateTime: "timestamp(3)", Json: "jsonb", Float: "double precision", Decimal: "numeric(65,30)", Bytes: "bytea" };
-  return types[field.type] + (field.isList ? "[]" : "");
+function report(differences: string[]): string {
+  return differences.length === 0
+    ? "no differences"
+    : `schema.prisma and prisma/migrations disagree (${differences.length}):\n  - ${differences.join("\n  - ")}\n` +
+        "Add a migration that brings the database to what schema.prisma describes (never edit an applied one).";
 }
 
-/** Whether Prisma puts a DEFAULT in the database (cuid(), uuid() and @updatedAt are filled in by the client). */
-function expectsDatabaseDefault(field: DmmfField): boolean {
-  if (!field.hasDefaultValue) return false;
-  const value = field.default as { name?: string } | undefined;
-  return !(value && typeof value === "object" && ["cuid", "uuid", "nanoid", "ulid"].includes(value.name ?? ""));
-}
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+});
 
-async function query<T>(sql: string): Promise<T[]> {
-  return getDb().$queryRawUnsafe<T[]>(sql);
-}
+afterAll(async () => {
+  for (const schema of createdSchemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+});
 
-describe("the migrations against schema.prisma", () => {
-  it("create exactly the models' tables", async () => {
-    const tables = await query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`);
-    expect(tables.map((row) => row.table_name).filter((name) => name !== "_prisma_migrations").sort()).toEqual(dmmf.models.map(tableOf).sort());
-  });
+describe("schema drift", () => {
+  it("the migrations build exactly what schema.prisma describes", async () => {
+    const schema = freshSchema();
+    await migrate(databaseUrl, { schema });
+    const dmmf = readDmmf(readFileSync(schemaFile, "utf8"));
 
-  it("create every column with its type, nullability and default, and no other", async () => {
-    const columns = await query<{ table_name: string; column_name: string; type: string; is_nullable: "YES" | "NO"; has_default: boolean }>(`
-      SELECT c.table_name, c.column_name, c.is_nullable, c.column_default IS NOT NULL AS has_default,
-             format_type(a.atttypid, a.atttypmod) AS type
-      FROM information_schema.columns c
-      JOIN pg_attribute a ON a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND a.attname = c.column_name
-      WHERE c.table_schema = current_schema() AND c.table_name <> '_prisma_migrations'`);
-    const actual = columns.map((column) => ({
-      column: `${column.table_name}.${column.column_name}`,
-      type: column.type.replace("timestamp(3) without time zone", "timestamp(3)").replace(/^"(.*)"$/, "$1"),
-      nullable: column.is_nullable === "YES",
-      default: column.has_default,
-    }));
-    const expected = dmmf.models.flatMap((model) =>
-      model.fields
-        .filter((field) => field.kind !== "object")
-        .map((field) => ({ column: `${tableOf(model)}.${field.dbName ?? field.name}`, type: expectedType(field), nullable: !field.isRequired, default: expectsDatabaseDefault(field) })),
+    const database = await introspectSchema(client, schema);
+    const differences = compareSchemaToDatabase(dmmf, database);
+
+    // Guard against a vacuous pass: the introspection really saw every model's table.
+    expect(database.tables.map((table) => table.name).sort()).toEqual(
+      [...dmmf.datamodel.models.map((model) => model.dbName ?? model.name), "_prisma_migrations"].sort(),
     );
-    const byColumn = (a: { column: string }, b: { column: string }) => a.column.localeCompare(b.column);
-    expect(actual.sort(byColumn)).toEqual(expected.sort(byColumn));
+    expect(differences, report(differences)).toEqual([]);
   });
 
-  it("create every enum with its values in order", async () => {
-    const rows = await query<{ name: string; value: string }>(`
-      SELECT t.typname AS name, e.enumlabel AS value FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
-      JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = current_schema() ORDER BY t.typname, e.enumsortorder`);
-    const actual: Record<string, string[]> = {};
-    for (const row of rows) (actual[row.name] ??= []).push(row.value);
-    expect(actual).toEqual(Object.fromEntries(dmmf.enums.map((item) => [item.dbName ?? item.name, item.values.map((value) => value.dbName ?? value.name)])));
+  it("catches a migration that drifts from schema.prisma", async () => {
+    // The real migrations plus one that drops an index and relaxes a NOT NULL: the comparison must notice both.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "portal-drift-test-"));
+    try {
+      for (const migration of readMigrations()) {
+        mkdirSync(path.join(dir, migration.name));
+        writeFileSync(path.join(dir, migration.name, "migration.sql"), migration.script);
+      }
+      mkdirSync(path.join(dir, "99991231000000_drift"));
+      writeFileSync(
+        path.join(dir, "99991231000000_drift", "migration.sql"),
+        'DROP INDEX "sessions_user_id_idx";\nALTER TABLE "teams" ALTER COLUMN "slug" DROP NOT NULL;\n',
+      );
+      const schema = freshSchema();
+      await migrate(databaseUrl, { schema, migrationsDir: dir });
+
+      const differences = compareSchemaToDatabase(readDmmf(readFileSync(schemaFile, "utf8")), await introspectSchema(client, schema));
+
+      expect(differences).toEqual([
+        'Table "sessions": index "sessions_user_id_idx" on ("user_id") is missing.',
+        'Table "teams": column "slug" (Team.slug) is nullable in the database but schema.prisma makes it required (NOT NULL).',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
-  it("create the primary keys, unique constraints and indexes under Prisma's names", async () => {
-    const rows = await query<{ name: string; table_name: string; is_unique: boolean; is_primary: boolean; columns: string[] }>(`
-      SELECT i.relname::text AS name, t.relname::text AS table_name, x.indisunique AS is_unique, x.indisprimary AS is_primary,
-             array_agg(a.attname::text ORDER BY k.ord) AS columns
-      FROM pg_index x
-      JOIN pg_class i ON i.oid = x.indexrelid
-      JOIN pg_class t ON t.oid = x.indrelid
-      JOIN pg_namespace n ON n.oid = t.relnamespace
-      CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, ord)
-      JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-      WHERE n.nspname = current_schema() AND t.relname <> '_prisma_migrations'
-      GROUP BY i.relname, t.relname, x.indisunique, x.indisprimary`);
-    const actual = rows.map((row) => ({ name: row.name, table: row.table_name, kind: row.is_primary ? "id" : row.is_unique ? "unique" : "normal", columns: row.columns }));
-    const expected = dmmf.indexes
-      .filter((index) => index.type !== "fulltext")
-      .map((index) => {
-        const model = modelByName.get(index.model)!;
-        const table = tableOf(model);
-        const columns = index.fields.map((field) => columnOf(model, field.name));
-        const suffix = index.type === "id" ? "pkey" : index.type === "unique" ? "key" : "idx";
-        const name = index.type === "id" ? `${table}_pkey` : (index.dbName ?? `${table}_${columns.join("_")}_${suffix}`);
-        return { name, table, kind: index.type, columns };
-      });
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-    expect(actual.sort(byName)).toEqual(expected.sort(byName));
-  });
+  it("recognises every type, key and index kind Prisma generates, so a growing schema is compared correctly", async () => {
+    // A schema using what the real one does not (yet): every scalar type, lists, native types, mapped enum
+    // values, autoincrement, composite keys, sort orders, a hash index, Restrict/NoAction/SetNull/default
+    // referential actions; with the SQL `prisma migrate diff` generates for it.
+    const fixtureSchema = `
+datasource db {
+  provider = "postgresql"
+}
 
-  it("create every foreign key with its referential actions", async () => {
-    const rows = await query<{ name: string; definition: string }>(`
-      SELECT c.conname AS name, pg_get_constraintdef(c.oid) AS definition FROM pg_constraint c
-      JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = current_schema()`);
-    const actions: Record<string, string> = { Cascade: "CASCADE", SetNull: "SET NULL", Restrict: "RESTRICT", NoAction: "NO ACTION", SetDefault: "SET DEFAULT" };
-    const expected = dmmf.models.flatMap((model) =>
-      model.fields
-        .filter((field) => field.kind === "object" && field.relationFromFields?.length)
-        .map((field) => {
-          const target = modelByName.get(field.type)!;
-          const from = field.relationFromFields!.map((name) => columnOf(model, name));
-          const to = field.relationToFields!.map((name) => columnOf(target, name));
-          // Prisma's defaults: SET NULL for an optional relation, RESTRICT for a required one; ON UPDATE CASCADE.
-          const onDelete = actions[field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull")];
-          const quote = (names: string[]) => names.map((name) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name}"`)).join(", ");
-          return {
-            name: `${tableOf(model)}_${from.join("_")}_fkey`,
-            definition: `FOREIGN KEY (${quote(from)}) REFERENCES ${tableOf(target)}(${quote(to)}) ON UPDATE CASCADE${onDelete === "NO ACTION" ? "" : ` ON DELETE ${onDelete}`}`,
-          };
-        }),
-    );
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-    expect(rows.map((row) => ({ name: row.name, definition: row.definition })).sort(byName)).toEqual(expected.sort(byName));
+enum Level {
+  LOW  @map("low")
+  HIGH @map("high")
+
+  @@map("level")
+}
+
+model Kitchen {
+  id        Int       @id @default(autoincrement())
+  big       BigInt    @default(5)
+  ratio     Float     @default(0.5)
+  price     Decimal   @default(1.5)
+  exact     Decimal   @db.Decimal(10, 2)
+  payload   Json      @default("{\\"a\\": 1}")
+  blob      Bytes?
+  at        DateTime  @default(now()) @db.Timestamptz(6)
+  day       DateTime? @db.Date
+  code      String    @unique @db.VarChar(32)
+  token     String    @default(uuid()) @db.Uuid
+  tags      String[]
+  levels    Level[]
+  level     Level     @default(HIGH)
+  active    Boolean   @default(true)
+  note      String    @default("it's")
+  computed  String    @default(dbgenerated("md5('x')"))
+  parts     Part[]
+  owned     Part[]    @relation("owner")
+
+  @@index([big(sort: Desc), ratio], map: "kitchen_custom_idx")
+  @@index([token], type: Hash)
+  @@map("kitchens")
+}
+
+model Part {
+  kitchenId Int    @map("kitchen_id")
+  number    Int
+  ownerId   Int?   @map("owner_id")
+  kitchen   Kitchen  @relation(fields: [kitchenId], references: [id])
+  owner     Kitchen? @relation("owner", fields: [ownerId], references: [id], onDelete: NoAction, onUpdate: Restrict)
+  children  Child[]
+
+  @@id([kitchenId, number])
+  @@unique([number, ownerId], name: "numberOwner")
+  @@map("parts")
+}
+
+model Child {
+  id         String @id
+  partKitchen Int   @map("part_kitchen")
+  partNumber  Int   @map("part_number")
+  part       Part   @relation(fields: [partKitchen, partNumber], references: [kitchenId, number], onDelete: Cascade)
+
+  @@index([partKitchen, partNumber])
+}
+`;
+    const fixtureSql = `
+CREATE TYPE "level" AS ENUM ('low', 'high');
+
+CREATE TABLE "kitchens" (
+    "id" SERIAL NOT NULL,
+    "big" BIGINT NOT NULL DEFAULT 5,
+    "ratio" DOUBLE PRECISION NOT NULL DEFAULT 0.5,
+    "price" DECIMAL(65,30) NOT NULL DEFAULT 1.5,
+    "exact" DECIMAL(10,2) NOT NULL,
+    "payload" JSONB NOT NULL DEFAULT '{"a": 1}',
+    "blob" BYTEA,
+    "at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "day" DATE,
+    "code" VARCHAR(32) NOT NULL,
+    "token" UUID NOT NULL,
+    "tags" TEXT[],
+    "levels" "level"[],
+    "level" "level" NOT NULL DEFAULT 'high',
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "note" TEXT NOT NULL DEFAULT 'it''s',
+    "computed" TEXT NOT NULL DEFAULT md5('x'),
+
+    CONSTRAINT "kitchens_pkey" PRIMARY KEY ("id")
+);
+
+CREATE TABLE "parts" (
+    "kitchen_id" INTEGER NOT NULL,
+    "number" INTEGER NOT NULL,
+    "owner_id" INTEGER,
+
+    CONSTRAINT "parts_pkey" PRIMARY KEY ("kitchen_id","number")
+);
+
+CREATE TABLE "Child" (
+    "id" TEXT NOT NULL,
+    "part_kitchen" INTEGER NOT NULL,
+    "part_number" INTEGER NOT NULL,
+
+    CONSTRAINT "Child_pkey" PRIMARY KEY ("id")
+);
+
+CREATE UNIQUE INDEX "kitchens_code_key" ON "kitchens"("code");
+CREATE INDEX "kitchen_custom_idx" ON "kitchens"("big" DESC, "ratio");
+CREATE INDEX "kitchens_token_idx" ON "kitchens" USING HASH ("token");
+CREATE UNIQUE INDEX "parts_number_owner_id_key" ON "parts"("number", "owner_id");
+CREATE INDEX "Child_part_kitchen_part_number_idx" ON "Child"("part_kitchen", "part_number");
+
+ALTER TABLE "parts" ADD CONSTRAINT "parts_kitchen_id_fkey" FOREIGN KEY ("kitchen_id") REFERENCES "kitchens"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "parts" ADD CONSTRAINT "parts_owner_id_fkey" FOREIGN KEY ("owner_id") REFERENCES "kitchens"("id") ON DELETE NO ACTION ON UPDATE RESTRICT;
+ALTER TABLE "Child" ADD CONSTRAINT "Child_part_kitchen_part_number_fkey" FOREIGN KEY ("part_kitchen", "part_number") REFERENCES "parts"("kitchen_id", "number") ON DELETE CASCADE ON UPDATE CASCADE;
+`;
+    const schema = freshSchema();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.query("BEGIN");
+    await client.query(`SET LOCAL search_path TO "${schema}"`);
+    await client.query(fixtureSql);
+    await client.query("COMMIT");
+    const dmmf = readDmmf(fixtureSchema);
+
+    const database = await introspectSchema(client, schema);
+    const differences = compareSchemaToDatabase(dmmf, database);
+    expect(differences, report(differences)).toEqual([]);
+
+    // And the same database, one change later, is caught.
+    await client.query(`ALTER TABLE "${schema}"."parts" ALTER COLUMN "owner_id" SET NOT NULL`);
+    await client.query(`DROP INDEX "${schema}"."kitchen_custom_idx"`);
+    await client.query(`CREATE INDEX "kitchen_custom_idx" ON "${schema}"."kitchens"("big", "ratio")`);
+    const changed = compareSchemaToDatabase(dmmf, await introspectSchema(client, schema));
+    expect(changed).toEqual([
+      'Table "kitchens": index "kitchen_custom_idx" has different sort orders (DESC) than schema.prisma.',
+      'Table "parts": column "owner_id" (Part.ownerId) is NOT NULL in the database but schema.prisma makes it nullable.',
+    ]);
   });
 });

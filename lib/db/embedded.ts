@@ -98,6 +98,25 @@ function acquireLock(dataDir: string, url: string): void {
   throw new Error(`Could not lock ${lockFile(dataDir)}`);
 }
 
+/**
+ * pglite-socket multiplexes every connection onto PGlite's one session and keeps a connection's messages
+ * together only while a transaction is open. A parameterised query is several protocol messages
+ * (Parse, Bind, Describe, Execute … Sync); another connection's message landing between them makes the
+ * query fail ("unnamed prepared statement does not exist") or, worse, run with the wrong statement.
+ * Reporting "in a transaction" from the first of those messages until the Sync keeps them together.
+ */
+function keepExtendedQueriesTogether(db: PGlite): void {
+  let midSequence = false;
+  const isInTransaction = db.isInTransaction.bind(db);
+  const execProtocolRawStream = db.execProtocolRawStream.bind(db);
+  db.isInTransaction = () => midSequence || isInTransaction();
+  db.execProtocolRawStream = (message, options) => {
+    // P(arse), B(ind), D(escribe), E(xecute), C(lose), H (flush) continue a sequence; S(ync) or Q(uery) end it.
+    midSequence = message.length > 0 && "PBDECH".includes(String.fromCharCode(message[0]));
+    return execProtocolRawStream(message, options);
+  };
+}
+
 /** Opens the PGlite data directory and serves it on host:port. */
 export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const host = options.host ?? "127.0.0.1";
@@ -110,6 +129,7 @@ export async function startEmbeddedDatabase(options: EmbeddedOptions): Promise<E
   let db: PGlite | undefined;
   try {
     db = await PGlite.create(options.inMemory ? undefined : path.join(dataDir, "pglite"));
+    keepExtendedQueriesTogether(db);
     const server = new PGLiteSocketServer({ db, host, port: options.port, maxConnections: 32 });
     await server.start();
     if (options.port === 0) {

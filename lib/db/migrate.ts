@@ -51,7 +51,8 @@ export function readMigrations(migrationsDir = defaultMigrationsDir): LocalMigra
     });
 }
 
-const createMigrationsTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+function createMigrationsTable(table: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${table} (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
     "finished_at"           TIMESTAMPTZ,
@@ -61,6 +62,7 @@ const createMigrationsTable = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
+}
 
 interface AppliedRow {
   migration_name: string;
@@ -73,22 +75,46 @@ function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Applies every pending migration, each in its own transaction; refuses edited or failed history. */
+/** A string literal (standard_conforming_strings is on since PostgreSQL 9.1, so only quotes need doubling). */
+function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function changedMigrationError(migration: LocalMigration, appliedChecksum: string): MigrationError {
+  return new MigrationError(
+    `Migration ${migration.name} was changed after it was applied (checksum ${appliedChecksum} in the database, ${migration.checksum} on disk). Applied migrations must never be edited: add a new migration instead.`,
+  );
+}
+
+/**
+ * Applies every pending migration, each in its own transaction; refuses edited or failed history.
+ *
+ * The embedded PGlite server multiplexes every client connection onto one backend session, which shapes
+ * three choices here:
+ * - no session state outside a transaction (no session-wide `SET search_path`): it would leak into every
+ *   other connection. The migrations table is schema-qualified instead, and the schema goes into
+ *   `SET LOCAL search_path` inside each migration's transaction;
+ * - the session advisory lock is re-entrant there, so it excludes nothing: each transaction re-checks
+ *   that its migration is still pending (PGlite runs one transaction at a time, so that check is atomic
+ *   there; on PostgreSQL the advisory lock already serialises whole runs);
+ * - only the simple query protocol (values inlined as literals, no `$1` parameters): a parameterised
+ *   query is several protocol messages, which pglite-socket may interleave with another connection's.
+ */
 export async function migrate(connectionString: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const log = options.log ?? (() => undefined);
   const local = readMigrations(options.migrationsDir);
+  const schema = options.schema ? quoteIdentifier(options.schema) : undefined;
+  const migrationsTable = schema ? `${schema}."_prisma_migrations"` : `"_prisma_migrations"`;
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    if (options.schema) {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(options.schema)}`);
-      await client.query(`SET search_path TO ${quoteIdentifier(options.schema)}`);
-    }
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    // Lock first: concurrent `CREATE SCHEMA IF NOT EXISTS` can still fail on the catalog's unique index.
+    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     try {
-      await client.query(createMigrationsTable);
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await client.query(createMigrationsTable(migrationsTable));
       const { rows } = await client.query<AppliedRow>(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
+        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM ${migrationsTable} ORDER BY started_at`,
       );
       const live = rows.filter((row) => row.rolled_back_at === null);
       const failed = live.find((row) => row.finished_at === null);
@@ -100,11 +126,7 @@ export async function migrate(connectionString: string, options: MigrateOptions 
       const applied = new Map(live.map((row) => [row.migration_name, row]));
       for (const migration of local) {
         const row = applied.get(migration.name);
-        if (row && row.checksum !== migration.checksum) {
-          throw new MigrationError(
-            `Migration ${migration.name} was changed after it was applied (checksum ${row.checksum} in the database, ${migration.checksum} on disk). Applied migrations must never be edited: add a new migration instead.`,
-          );
-        }
+        if (row && row.checksum !== migration.checksum) throw changedMigrationError(migration, row.checksum);
       }
       const localNames = new Set(local.map((migration) => migration.name));
       for (const name of applied.keys()) {
@@ -118,30 +140,44 @@ export async function migrate(connectionString: string, options: MigrateOptions 
           continue;
         }
         await client.query("BEGIN");
+        let appliedNow = false;
         try {
-          const id = randomUUID();
-          await client.query(
-            `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, clock_timestamp(), 0)`,
-            [id, migration.checksum, migration.name],
+          if (schema) await client.query(`SET LOCAL search_path TO ${schema}`);
+          const { rows: current } = await client.query<Pick<AppliedRow, "checksum">>(
+            `SELECT checksum FROM ${migrationsTable} WHERE migration_name = ${quoteLiteral(migration.name)} AND rolled_back_at IS NULL`,
           );
-          await client.query(migration.script);
-          await client.query(
-            `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
+          if (current.length > 0) {
+            if (current[0].checksum !== migration.checksum) throw changedMigrationError(migration, current[0].checksum);
+          } else {
+            const id = randomUUID();
+            await client.query(
+              `INSERT INTO ${migrationsTable} (id, checksum, migration_name, started_at, applied_steps_count) VALUES (${quoteLiteral(id)}, ${quoteLiteral(migration.checksum)}, ${quoteLiteral(migration.name)}, clock_timestamp(), 0)`,
+            );
+            await client.query(migration.script);
+            await client.query(
+              `UPDATE ${migrationsTable} SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = ${quoteLiteral(id)}`,
+            );
+            appliedNow = true;
+          }
           await client.query("COMMIT");
         } catch (error) {
           await client.query("ROLLBACK").catch(() => undefined);
+          if (error instanceof MigrationError) throw error;
           throw new MigrationError(
             `Migration ${migration.name}/migration.sql failed and was rolled back: ${(error as Error).message}`,
+            { cause: error },
           );
         }
-        log(`applied migration ${migration.name}`);
-        result.applied.push(migration.name);
+        if (appliedNow) {
+          log(`applied migration ${migration.name}`);
+          result.applied.push(migration.name);
+        } else {
+          result.alreadyApplied.push(migration.name);
+        }
       }
       return result;
     } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`).catch(() => undefined);
     }
   } finally {
     await client.end().catch(() => undefined);
