@@ -1,5 +1,5 @@
 // The sections of the portal's navigation. Only sections that work are listed; features add theirs.
-import { House, Settings, type LucideIcon } from "lucide-react";
+import { House, Settings, Siren, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -9,5 +9,6 @@ export interface NavItem {
 
 export const navItems: NavItem[] = [
   { href: "/", label: "Home", icon: House },
+  { href: "/incidents", label: "Incidents", icon: Siren },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

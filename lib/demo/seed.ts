@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit.server";
 import type { TeamRole } from "@/lib/generated/prisma/browser";
+import { seedIncidentDemo } from "@/lib/incidents/demo";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -56,5 +57,6 @@ async function seedDemoRows(db: Tx, passwordHash: string): Promise<number> {
       }
     }
   }
+  created += await seedIncidentDemo(db);
   return created;
 }

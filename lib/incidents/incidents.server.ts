@@ -318,6 +318,19 @@ export async function listTimeline(actor: Actor, incidentId: string, options: { 
   return events.map(toIncidentEvent);
 }
 
+/** Everything the incident page shows first: the incident, its timeline, who can take a role, and what the viewer may do. */
+export async function getIncidentPage(actor: Actor, incidentId: string) {
+  const db = getDb();
+  const access = await incidentAccess(db, actor, incidentId, "read");
+  const [incident, timeline, responders, services] = await Promise.all([
+    loadDetail(db, incidentId),
+    listTimeline(actor, incidentId),
+    listResponders(actor, incidentId),
+    db.service.findMany({ where: { teamId: access.teamId }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { incident, timeline, responders, services, canEdit: roleAllows(access.role, "edit"), canManage: roleAllows(access.role, "manage") };
+}
+
 /** The team's services, for the declare form's picker. */
 export async function listTeamServices(actor: Actor, teamSlug: string) {
   const db = getDb();

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/audit.server";
 import { ConflictError, InvalidError, NotFoundError, parseOrThrow } from "@/lib/errors";
 import { createActionItemSchema, updateActionItemSchema, updatePostmortemSchema, type CreateActionItemInput, type UpdateActionItemInput, type UpdatePostmortemInput } from "@/lib/incidents/schema";
 import { generatePostmortemDraft, postmortemFileName, postmortemStatusLabels, postmortemTransitions, withActionItemsSection, type PostmortemActionItem, type PostmortemSource } from "@/lib/incidents/postmortem";
-import { incidentAccess } from "@/lib/incidents/incidents.server";
+import { getIncident, incidentAccess, listResponders } from "@/lib/incidents/incidents.server";
 import { incidentReference, personName, toActionItem } from "@/lib/incidents/serialize";
 import type { ActionItemJson, PostmortemJson } from "@/lib/incidents/api-schemas";
 
@@ -50,6 +50,27 @@ export async function getPostmortem(actor: Actor, incidentId: string, options: O
   const db = getDb();
   await incidentAccess(db, actor, incidentId, "read");
   return postmortemJson(db, incidentId, options.now ?? new Date());
+}
+
+/** Everything the postmortem page shows first, and what the viewer may do there. */
+export async function getPostmortemPage(actor: Actor, incidentId: string, options: Options = {}) {
+  const db = getDb();
+  const access = await incidentAccess(db, actor, incidentId, "read");
+  const now = options.now ?? new Date();
+  const [incident, postmortem, actionItems, responders] = await Promise.all([
+    getIncident(actor, incidentId),
+    postmortemJson(db, incidentId, now),
+    actionItemRows(db, incidentId),
+    listResponders(actor, incidentId),
+  ]);
+  return {
+    incident,
+    postmortem,
+    actionItems: actionItems.map((item) => toActionItem(item, now)),
+    responders,
+    canEdit: roleAllows(access.role, "edit"),
+    canPublish: roleAllows(access.role, "manage"),
+  };
 }
 
 /** Everything the draft generator reads about an incident. */

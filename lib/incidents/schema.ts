@@ -128,12 +128,19 @@ export type UpdateEventInput = z.input<typeof updateEventSchema>;
 
 export const listIncidentsSchema = z.object({
   team: teamSlugSchema.optional(),
-  status: z.union([z.literal("active"), incidentStatusSchema]).optional().catch(undefined),
-  severity: z.union([z.literal("major"), severitySchema]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20).catch(20),
+  status: z.union([z.literal("active"), incidentStatusSchema], { error: `Filter by "active" or a status: ${incidentStatuses.join(", ")}` }).optional(),
+  severity: z.union([z.literal("major"), severitySchema], { error: `Filter by "major" or a severity: ${incidentSeverities.join(", ")}` }).optional(),
+  page: z.coerce.number({ error: "page is a number" }).int("page is a whole number").min(1, "Pages start at 1").max(10_000).default(1),
+  pageSize: z.coerce.number({ error: "pageSize is a number" }).int("pageSize is a whole number").min(1, "At least 1 per page").max(100, "At most 100 per page").default(20),
 });
 export type ListIncidentsInput = z.input<typeof listIncidentsSchema>;
+
+/** A list page's query string as filters: a value that is not a valid filter is dropped rather than refused. */
+export function listFiltersFromQuery(query: Record<string, string | undefined>): Pick<z.output<typeof listIncidentsSchema>, "status" | "severity"> & { page?: number } {
+  const { status, severity, page } = listIncidentsSchema.shape;
+  const valid = <T>(result: { success: true; data: T } | { success: false }) => (result.success ? result.data : undefined);
+  return { status: valid(status.safeParse(query.status || undefined)), severity: valid(severity.safeParse(query.severity || undefined)), page: valid(page.safeParse(query.page || undefined)) };
+}
 
 export const metricsPeriods = ["30d", "90d", "180d", "365d"] as const;
 export type MetricsPeriod = (typeof metricsPeriods)[number];
