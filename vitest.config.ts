@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          sequence: { groupOrder: 0 },
           include: ["{lib,components,app,scripts}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.{ts,tsx}", "node_modules/**"],
         },
@@ -25,6 +26,8 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
+          // Runs after the unit project; needed because the two projects use different worker counts.
+          sequence: { groupOrder: 1 },
           include: ["{lib,app,scripts}/**/*.integration.test.{ts,tsx}"],
           globalSetup: ["lib/testing/integration-global-setup.ts"],
           setupFiles: ["lib/testing/integration-setup.ts"],
