@@ -78,7 +78,7 @@ export const incidentEventSchema = z
     occurredAt: isoTime,
     pinned: z.boolean(),
     author: personSchema.nullable(),
-    source: z.string().meta({ description: "portal, api, alertmanager or demo" }),
+    source: z.string().meta({ description: "portal, api, alertmanager or system" }),
     timeEditedAt: isoTime.nullable(),
     createdAt: isoTime,
   })

@@ -50,7 +50,7 @@ interface DemoIncident {
   roles: { role: IncidentRole; by: string; at: number; until?: number }[];
   alerts?: { fingerprint: string; alertName: string; at: number; resolvedAt?: number; labels: Record<string, string> }[];
   events: DemoEvent[];
-  postmortem?: { status: PostmortemStatus; sections: Record<string, string> };
+  postmortem?: { status: PostmortemStatus; customers?: string; sections: Record<string, string> };
   actionItems?: { title: string; owner: string | null; dueInDays: number | null; status: ActionItemStatus }[];
 }
 
@@ -129,6 +129,7 @@ const incidents: DemoIncident[] = [
     ],
     postmortem: {
       status: "PUBLISHED",
+      customers: "About 4,100 card payments failed in Germany, France and the Netherlands; customers saw “payment declined” and most retried with PayPal.",
       sections: {
         "Contributing factors":
           "- v3.2.0 lowered the default pool size from 100 to 20 as part of a dependency upgrade; the changelog did not mention it.\n- The load test runs at 30 % of EU peak, so the limit was never reached before production.\n- The canary took 2 % of traffic for 5 minutes, too little to exhaust the pool.",
@@ -256,6 +257,7 @@ const incidents: DemoIncident[] = [
     ],
     postmortem: {
       status: "PUBLISHED",
+      customers: "Every card and PayPal payment failed for 52 minutes, about 2,300 attempts, in the quietest hour of the night.",
       sections: {
         "Contributing factors": "- cert-manager's renewals failed for 30 days after a DNS provider API change; the failure was only logged.\n- No alert on certificate expiry.",
         Mitigators: "- The runbook for manual issuance was current.",
@@ -437,7 +439,7 @@ export async function seedIncidentDemo(tx: Tx, now: Date = new Date()): Promise<
           createdAt: at(event.at)!,
           pinned: event.pinned ?? false,
           authorId: event.by ? userId(event.by) : event.source === "alertmanager" ? userId(demo.declaredBy) : null,
-          source: event.source ?? "demo",
+          source: event.source ?? "portal",
         },
       });
     }
@@ -483,6 +485,7 @@ export async function seedIncidentDemo(tx: Tx, now: Date = new Date()): Promise<
         null,
       );
       for (const [heading, text] of Object.entries(demo.postmortem.sections)) markdown = fillSection(markdown, heading, text);
+      if (demo.postmortem.customers) markdown = markdown.replace("_Say who and how many, and what they saw._", demo.postmortem.customers);
       const published = demo.postmortem.status === "PUBLISHED";
       await tx.postmortem.create({
         data: { incidentId: incident.id, markdown, status: demo.postmortem.status, publishedAt: published ? at((demo.times.closed ?? demo.times.resolved ?? 0) - 60) : null },

@@ -34,7 +34,7 @@ import { incidentReference, personName, toIncidentDetail, toIncidentEvent, toInc
 import type { IncidentDetailJson, IncidentEventJson, IncidentListJson } from "@/lib/incidents/api-schemas";
 
 /** How a change arrived: shown on the timeline and recorded in the incident's `declaredVia`. */
-export type ChangeSource = "portal" | "api" | "alertmanager" | "demo" | "system";
+export type ChangeSource = "portal" | "api" | "alertmanager" | "system";
 
 export function sourceOf(actor: Actor): ChangeSource {
   if (actor.kind === "token") return "api";

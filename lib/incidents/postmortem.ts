@@ -117,7 +117,7 @@ export function generatePostmortemDraft(source: PostmortemSource, actionItems: P
   const severity = severityDefinitions[source.severity];
   const lines: string[] = [];
   lines.push(`# Postmortem: ${source.reference} ${escapeMarkdown(source.title)}`, "");
-  lines.push("| | |", "| --- | --- |");
+  lines.push(`| Incident | ${source.reference} |`, "| --- | --- |");
   lines.push(`| Team | ${markdownCell(source.teamName)} |`);
   lines.push(`| Severity | ${severity.label}: ${severity.name}${severity.major ? " (major incident)" : ""} |`);
   lines.push(`| Type | ${source.type === "SECURITY" ? "Security" : "Operational"} |`);

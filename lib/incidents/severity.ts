@@ -22,7 +22,7 @@ export const severityDefinitions: Record<IncidentSeverity, SeverityDefinition> =
   },
   SEV2: {
     label: "SEV2",
-    name: "Major",
+    name: "High",
     description: "A core feature is down or badly degraded for many customers, or an error budget is burning fast. A commander runs it now.",
     major: true,
   },

@@ -55,7 +55,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
     <>
       <PageHeader
         title="Incidents"
-        description={`${team.name}'s incidents: active ones first, most severe first.`}
+        description={`${team.name}: active incidents first, most severe first.`}
         actions={
           <>
             <Link href="/incidents/metrics" className={buttonVariants({ variant: "secondary" })}>

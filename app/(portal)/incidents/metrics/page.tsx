@@ -48,7 +48,7 @@ export default async function IncidentMetricsPage({ searchParams }: { searchPara
       />
 
       <section aria-label="Incidents by severity" className="mb-8 grid gap-4 lg:grid-cols-[16rem_1fr]">
-        <Stat label="Incidents" value={metrics.total} hint={`${metrics.major} major (SEV1–2)${metrics.cancelled ? ` · ${metrics.cancelled} cancelled, not counted` : ""}`} tone={metrics.major > 0 ? "critical" : "neutral"} toneLabel={metrics.major > 0 ? `${metrics.major} major` : undefined} />
+        <Stat label="Incidents" value={metrics.total} hint={metrics.cancelled ? `${metrics.cancelled} cancelled (false alarms), not counted` : "Declared in the period"} tone={metrics.major > 0 ? "critical" : "neutral"} toneLabel={metrics.major > 0 ? `${metrics.major} major (SEV1–2)` : undefined} />
         <Card>
           <CardContent className="flex flex-col gap-2 py-5">
             {incidentSeverities.map((severity) => (
@@ -113,7 +113,7 @@ export default async function IncidentMetricsPage({ searchParams }: { searchPara
         <CardHeader>
           <CardTitle>Trend</CardTitle>
           <CardDescription>
-            Mean minutes per {metrics.bucket}, with the number of incidents declared. A gap means no incident of that {metrics.bucket} had the times.
+            Mean minutes per {metrics.bucket}, with the number of incidents declared. A point is drawn only for a {metrics.bucket} whose incidents have the times; the lines join those points.
           </CardDescription>
         </CardHeader>
         <CardContent>

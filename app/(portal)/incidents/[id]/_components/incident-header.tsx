@@ -17,7 +17,11 @@ import { formatDateTime } from "@/lib/format";
 import { assignRoleAction, transitionIncidentAction } from "../actions";
 import { useIncidentMutation } from "./use-incident";
 
-const viaLabels: Record<string, string> = { portal: "in the portal", api: "through the API", alertmanager: "by Alertmanager", demo: "in the demo", system: "by an admin" };
+function declaredBy(incident: IncidentDetailJson): string {
+  if (incident.declaredVia === "alertmanager") return " by Alertmanager";
+  const who = incident.declaredBy ? ` by ${incident.declaredBy.name ?? incident.declaredBy.email}` : "";
+  return incident.declaredVia === "api" ? `${who} through the API` : who;
+}
 
 export function IncidentHeader({
   incident,
@@ -62,22 +66,22 @@ export function IncidentHeader({
   return (
     <header
       className={cn(
-        "sticky top-0 z-20 -mx-4 mb-6 flex flex-col gap-4 border-b-4 bg-surface px-4 py-4 shadow-sm lg:-mx-8 lg:px-8",
-        active ? (incident.status === "MONITORING" ? "border-warning" : "border-critical") : incident.status === "RESOLVED" ? "border-healthy" : "border-border",
+        "sticky top-0 z-20 mb-6 flex flex-col gap-3 rounded-md border border-t-8 border-border bg-surface p-4 shadow-md lg:px-6",
+        active ? (incident.status === "MONITORING" ? "border-t-warning" : "border-t-critical") : incident.status === "RESOLVED" ? "border-t-healthy" : "border-t-nodata",
       )}
       data-testid="incident-header"
     >
       <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-1 text-base text-fg-muted">
         <span>
           <span className="font-semibold text-fg">{incident.reference}</span> · {incident.team.name} · declared {formatDateTime(incident.declaredAt)}
-          {incident.declaredBy ? ` by ${incident.declaredBy.name ?? incident.declaredBy.email}` : ""} {viaLabels[incident.declaredVia] ?? ""}
+          {declaredBy(incident)}
         </span>
         <span className={cn("flex items-center gap-2 text-sm font-medium", live.failing ? "text-warning-fg" : "text-healthy-fg")} data-testid="live-indicator">
           <Radio aria-hidden="true" className={cn("size-4", !live.failing && "motion-safe:animate-pulse")} />
           {live.failing ? "Reconnecting… the page retries on its own" : `Live · updated ${secondsAgo < 5 ? "just now" : `${secondsAgo} s ago`}`}
         </span>
       </div>
-      <h1 className="text-3xl font-bold tracking-tight lg:text-4xl">{incident.title}</h1>
+      <h1 className="text-3xl font-bold tracking-tight 2xl:text-4xl">{incident.title}</h1>
       <div className="flex flex-wrap items-stretch gap-3">
         <SeverityBadge severity={incident.severity} size="xl" />
         <IncidentStatusBadge status={incident.status} size="xl" />
@@ -107,7 +111,6 @@ export function IncidentHeader({
             <Button
               key={to}
               variant={to === "CANCELLED" ? "ghost" : isForward(incident.status, to) ? "primary" : "secondary"}
-              size="lg"
               onClick={() => open(to)}
             >
               {transitionLabel(incident.status, to)}

@@ -60,7 +60,12 @@ const eventTones: Partial<Record<IncidentEventType, string>> = {
   ACTION: "bg-healthy-soft text-healthy-fg",
 };
 
-const sourceLabels: Record<string, string> = { api: "via the API", alertmanager: "Alertmanager", demo: "demo data", system: "admin CLI" };
+/** Who wrote an event: Alertmanager's events are its own (the author on record is its token's creator). */
+function authorOf(event: IncidentEventJson): string {
+  if (event.source === "alertmanager") return "Alertmanager";
+  const name = event.author ? (event.author.name ?? event.author.email) : "The system";
+  return event.source === "api" ? `${name} · via the API` : name;
+}
 
 function time(iso: string) {
   return `${iso.slice(11, 16)} UTC`;
@@ -150,10 +155,7 @@ export function Timeline({ incidentId, events, canEdit }: { incidentId: string; 
                           <Pin aria-hidden="true" /> Pinned
                         </Badge>
                       )}
-                      <span className="text-sm text-fg-muted">
-                        {event.author ? (event.author.name ?? event.author.email) : (sourceLabels[event.source] ?? "System")}
-                        {event.author && sourceLabels[event.source] ? ` · ${sourceLabels[event.source]}` : ""}
-                      </span>
+                      <span className="text-sm text-fg-muted">{authorOf(event)}</span>
                     </div>
                     <p className="text-base break-words whitespace-pre-wrap">{event.body}</p>
                     {link && (

@@ -27,7 +27,7 @@ export function TrendChart({ points }: { points: IncidentMetricsJson["trend"] })
             <Legend wrapperStyle={{ fontSize: 15 }} />
             <Bar yAxisId="count" dataKey="count" name="Incidents" fill="var(--nodata)" fillOpacity={0.35} />
             {metricKeys.map((key) => (
-              <Line key={key} yAxisId="minutes" type="monotone" dataKey={key} name={metricDefinitions[key].abbreviation} stroke={lineColours[key]} strokeWidth={3} dot={{ r: 4 }} connectNulls={false} isAnimationActive={false} />
+              <Line key={key} yAxisId="minutes" type="linear" dataKey={key} name={metricDefinitions[key].abbreviation} stroke={lineColours[key]} strokeWidth={3} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
             ))}
           </ComposedChart>
         </ResponsiveContainer>

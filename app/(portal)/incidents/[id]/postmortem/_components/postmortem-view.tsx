@@ -43,10 +43,9 @@ export function PostmortemView({ incident, postmortem: initial, actionItems, res
   const query = useQuery({
     queryKey: key,
     queryFn: () => fetchPostmortem(incident.id),
-    initialData: initial ?? undefined,
-    enabled: initial !== null,
+    initialData: initial,
   });
-  const postmortem = query.data ?? null;
+  const postmortem = query.data;
   const generate = useMutation({
     mutationFn: async () => unwrap(await generatePostmortemAction(incident.id)),
     onSuccess: (data) => {
@@ -206,6 +205,7 @@ function Editor({ incidentId, postmortem, items, canEdit, canPublish }: { incide
               size="sm"
               onClick={async () => {
                 const latest = await queryClient.fetchQuery({ queryKey: key, queryFn: () => fetchPostmortem(incidentId), staleTime: 0 });
+                if (!latest) return;
                 setBase({ version: latest.version, markdown: latest.markdown });
                 setMarkdown(latest.markdown);
                 save.reset();
