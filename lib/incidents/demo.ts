@@ -58,7 +58,7 @@ const incidents: DemoIncident[] = [
   {
     team: "payments",
     title: "Checkout API 5xx spike in eu-west-1",
-    summary: "About 6 % of checkout requests in eu-west-1 fail with 502 since the 14:05 deploy of checkout-api v2.15.0. Card and PayPal both affected.",
+    summary: "About 6 % of checkout requests in eu-west-1 fail with 502 since checkout-api v2.15.0 was deployed there. Card and PayPal both affected.",
     severity: "SEV2",
     status: "IDENTIFIED",
     customerImpact: true,

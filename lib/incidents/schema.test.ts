@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addEventSchema, createActionItemSchema, declareIncidentSchema, instantSchema, updateIncidentSchema } from "@/lib/incidents/schema";
+import { addEventSchema, createActionItemSchema, declareIncidentSchema, instantSchema, listFiltersFromQuery, updateIncidentSchema } from "@/lib/incidents/schema";
 
 describe("incident input", () => {
   it("reads a form's datetime-local value as UTC and keeps an API time's offset", () => {
@@ -45,6 +45,11 @@ describe("incident input", () => {
     expect(addEventSchema.safeParse({ type: "STATUS_CHANGE", body: "x" }).success).toBe(false);
     expect(addEventSchema.safeParse({ type: "NOTE", body: "x", link: "javascript:alert(1)" }).success).toBe(false);
     expect(addEventSchema.parse({ type: "DEPLOY", body: "v2", link: "", occurredAt: "" })).toEqual({ type: "DEPLOY", body: "v2" });
+  });
+
+  it("drops a list page's filters that are not valid, and keeps the rest", () => {
+    expect(listFiltersFromQuery({ status: "active", severity: "SEV9", page: "2" })).toEqual({ status: "active", severity: undefined, page: 2 });
+    expect(listFiltersFromQuery({ status: "resolved", severity: "major", page: "-1" })).toEqual({ status: undefined, severity: "major", page: undefined });
   });
 
   it("checks that a due date is a real day", () => {

@@ -118,6 +118,8 @@ describe("the incidents API", () => {
     await json(await alertmanagerRoute(call("/incidents/alertmanager", secret, { method: "POST", raw: "{not json" }), none), 400);
     await json(await declareRoute(call("/incidents", secret, { method: "POST", body: { title: "x" } }), none), 422);
     await json(await eventsRoute(call(`/incidents/${declared.id}/events?type=GOSSIP`, secret), id), 422);
+    const filter = await json(await listRoute(call("/incidents?status=burning&page=0", secret), none), 422);
+    expect(filter.error.issues.map((issue: { path: string[] }) => issue.path[0]).sort()).toEqual(["page", "status"]);
 
     expect(await getDb().incidentEvent.count({ where: { incidentId: declared.id } })).toBe(before);
     expect(await getDb().incident.count({ where: { teamId: team.id } })).toBe(1);
