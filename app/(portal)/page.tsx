@@ -12,6 +12,7 @@ import { describeAuditEvent } from "@/lib/audit/describe";
 import { getTeam } from "@/lib/teams/teams.server";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { roleLabels } from "@/lib/auth/roles";
+import { OverdueActionItems } from "@/components/incidents/overdue-action-items";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -50,6 +51,7 @@ export default async function HomePage() {
         <Stat label="Active API tokens" value={team.counts.activeTokens} hint={<Link href="/settings/tokens">Manage tokens</Link>} />
         <Stat label="Changes in the last 7 days" value={changesThisWeek} hint="Recorded in the team's audit log" />
       </section>
+      <OverdueActionItems actor={actor} teamSlug={team.slug} now={now} />
       <Card>
         <CardHeader>
           <CardTitle>Recent activity</CardTitle>

@@ -1,5 +1,5 @@
 // The sections of the portal's navigation. Only sections that work are listed; features add theirs.
-import { Boxes, ClipboardList, Gauge, House, Settings, UsersRound, type LucideIcon } from "lucide-react";
+import { Boxes, ClipboardList, Gauge, House, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -13,5 +13,6 @@ export const navItems: NavItem[] = [
   { href: "/requests", label: "Requests", icon: ClipboardList },
   { href: "/services", label: "Services", icon: Boxes },
   { href: "/slos", label: "SLOs", icon: Gauge },
+  { href: "/incidents", label: "Incidents", icon: Siren },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the handlers validate with.
 import { z } from "zod";
 import { errorBodySchema, healthSchema, memberSchema, meSchema, teamSchema } from "@/lib/api/schemas";
+import { incidentOperations } from "@/lib/incidents/openapi";
 import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
@@ -56,6 +57,7 @@ export const operations: Operation[] = [
     method: "get",
     path: "/api/v1/teams/{slug}/members",
     summary: "Members of one of the caller's teams",
+  ...incidentOperations,
     tags: ["teams"],
     params: [{ name: "slug", in: "path", description: "The team's slug", required: true }],
     responses: { 200: { description: "Members, owners first", schema: z.object({ members: z.array(memberSchema) }) } },

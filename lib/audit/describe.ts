@@ -1,4 +1,6 @@
 // Human sentences for audit events, for the home page and the audit views.
+import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
+
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
 
 interface DescribableEvent {
@@ -32,6 +34,6 @@ export function describeAuditEvent(event: DescribableEvent): string {
     case "demo.seeded":
       return "The demo organisation was created";
     default:
-      return `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;
+      return describeIncidentAuditEvent(event.action, d, who) ?? `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;
   }
 }

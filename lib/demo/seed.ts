@@ -3,6 +3,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit.server";
 import type { TeamRole } from "@/lib/generated/prisma/browser";
+import { seedIncidentDemo } from "@/lib/incidents/demo";
 import { seedSloDemo } from "@/lib/slo/demo";
 import { seedDemoRequests } from "@/lib/requests/demo";
 
@@ -59,5 +60,6 @@ async function seedDemoRows(db: Tx, passwordHash: string): Promise<number> {
       }
     }
   }
+  created += await seedIncidentDemo(db);
   return created;
 }

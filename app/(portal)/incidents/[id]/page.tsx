@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { getIncidentPage } from "@/lib/incidents/incidents.server";
+import { IncidentView } from "./_components/incident-view";
+
+export const metadata: Metadata = { title: "Incident" };
+
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor();
+  const page = await getIncidentPage(actor, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <IncidentView
+      incident={page.incident}
+      timeline={page.timeline}
+      responders={page.responders}
+      services={page.services}
+      canEdit={page.canEdit}
+      currentUserId={actor.userId}
+      renderedAt={new Date().toISOString()}
+    />
+  );
+}

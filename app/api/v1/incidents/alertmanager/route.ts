@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { apiRoute, authenticate, readJson } from "@/lib/api/handler";
+import { receiveAlertmanagerNotification } from "@/lib/incidents/alertmanager.server";
+
+// The payload is validated by the lib, which answers a malformed one with 422 and its issues.
+export const POST = apiRoute(async (request) => {
+  const actor = await authenticate(request);
+  const payload = await readJson(request, z.unknown());
+  return NextResponse.json(await receiveAlertmanagerNotification(actor, payload, { team: request.nextUrl.searchParams.get("team") ?? undefined }));
+});

@@ -1,0 +1,17 @@
+// The body every incident server action shares: authenticate, do the one lib call, answer an ActionResult.
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requireActionActor } from "@/lib/auth/session";
+import { ConflictError } from "@/lib/errors";
+import { errorToFormState } from "@/lib/forms/form-state";
+import type { ActionResult } from "@/lib/incidents/action-result";
+
+export async function runAction<T>(work: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const actor = await requireActionActor();
+    return { ok: true, data: await work(actor) };
+  } catch (error) {
+    const state = errorToFormState(error);
+    return { ok: false, message: state.message ?? "Something went wrong", fieldErrors: state.fieldErrors, conflict: error instanceof ConflictError };
+  }
+}
