@@ -57,7 +57,6 @@ export const operations: Operation[] = [
     method: "get",
     path: "/api/v1/teams/{slug}/members",
     summary: "Members of one of the caller's teams",
-  ...incidentOperations,
     tags: ["teams"],
     params: [{ name: "slug", in: "path", description: "The team's slug", required: true }],
     responses: { 200: { description: "Members, owners first", schema: z.object({ members: z.array(memberSchema) }) } },
@@ -65,6 +64,7 @@ export const operations: Operation[] = [
   ...sloOperations,
   ...agentOperations,
   ...requestOperations,
+  ...incidentOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

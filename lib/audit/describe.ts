@@ -1,6 +1,5 @@
 // Human sentences for audit events, for the home page and the audit views.
 import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
-
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
 
 interface DescribableEvent {
