@@ -153,18 +153,21 @@ async function main() {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), DEMO_MODE: "false", NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: base, NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit"],
   });
+  // Peak RSS of the web server (next-server) from the moment it answers: not the start script, and not the
+  // `next build` that runs first when the build is stale.
   let peak = { rss: 0, command: "" };
-  const sampler = setInterval(() => {
-    if (!server.pid) return;
-    for (const pid of processTree(server.pid)) {
-      if (pid === server.pid) continue; // the start script itself, not the web server
-      const rss = rssMb(pid);
-      if (rss > peak.rss) peak = { rss, command: commandOf(pid) };
-    }
-  }, 100);
+  let sampler: NodeJS.Timeout | undefined;
   try {
     await waitForHealth(server);
     log("server healthy");
+    sampler = setInterval(() => {
+      if (!server.pid) return;
+      for (const pid of processTree(server.pid)) {
+        if (pid === server.pid || !/next-server|next start/.test(commandOf(pid))) continue;
+        const rss = rssMb(pid);
+        if (rss > peak.rss) peak = { rss, command: commandOf(pid) };
+      }
+    }, 100);
 
     // Ingestion. Oldest batches first: the window's start moves while the run goes on.
     const nowMinute = Math.floor(Date.now() / 60_000);
@@ -276,9 +279,10 @@ async function main() {
     console.log(line("SLO page: report (GET /api/v1/slos/{id})", latencies.slo, 100));
     console.log(line("SLO page: charts (GET /api/v1/slos/{id}/series)", latencies.series));
     console.log(line("SLO page: both", page));
-    console.log(`Web server peak RSS        ${peak.rss.toFixed(0)} MB   (target < 512 MB: ${peak.rss < 512 ? "met" : "NOT met"})   [${peak.command.trim().slice(0, 80)}]`);
+    console.log(`Web server peak RSS        ${peak.rss.toFixed(0)} MB   (target < 512 MB: ${peak.rss < 512 ? "met" : "NOT met"})   [${peak.command.trim().slice(0, 80)}, sampled every 100 ms from ingestion to the last dashboard request]`);
+    console.log(`Load average while running ${(await import("node:os")).loadavg().map((value) => value.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`);
   } finally {
-    clearInterval(sampler);
+    if (sampler) clearInterval(sampler);
     server.kill("SIGTERM");
     await Promise.race([once(server, "exit"), new Promise((resolve) => setTimeout(resolve, 15_000))]);
     await getDb().$disconnect();

@@ -69,7 +69,7 @@ describe("SQL window sums", () => {
     const midnight = Math.floor(baseNow / 1_440) * 1_440;
     const moments = [baseNow, baseNow - 34, baseNow + 25, baseNow - 35, baseNow + 26, baseNow - 60, baseNow + 85, midnight, midnight + 59, midnight - 1, midnight + 1_439];
     for (const now of moments) {
-      const sql = (await sumWindows([slo], now)).get(slo.id)!;
+      const sql = (await sumWindows({ ids: [slo.id] }, now)).get(slo.id)!;
       const reference = windowCountsFromSamples(samples, now, windowDays);
       expect(sql.counts, `now = minute ${now} (${now % 60} past the hour)`).toEqual(reference);
       expect(evaluateSlo(slo, sql.counts)).toEqual(evaluateSlo(slo, reference));
@@ -110,7 +110,7 @@ describe("SQL window sums", () => {
             expect([Number(day.good), Number(day.total), day.minutes]).toEqual([inDay.reduce((sum, sample) => sum + sample.good, 0), inDay.reduce((sum, sample) => sum + sample.total, 0), inDay.length]);
           }
           expect(days.reduce((sum, day) => sum + day.minutes, 0)).toBe(stored.size);
-          const sql = (await sumWindows([slo], baseNow)).get(slo.id)!;
+          const sql = (await sumWindows({ ids: [slo.id] }, baseNow)).get(slo.id)!;
           expect(sql.counts).toEqual(windowCountsFromSamples(stored.values(), baseNow, 30));
         },
       ),

@@ -18,7 +18,9 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { burnWindows, compareWorstFirst, errorBudgetOf, evaluateSlo, MINUTES_PER_DAY, toEpochMinute, type BurnWindow, type EventCounts, type SloReport, type WindowCounts } from "@/lib/slo/math";
-import { listSloDefinitions, sloAccess, type SloDefinition } from "@/lib/slo/slos.server";
+import { teamAccess } from "@/lib/auth/authorize";
+import { serviceAccess } from "@/lib/services/services.server";
+import { findSloDefinitions, sloAccess, type SloDefinition } from "@/lib/slo/slos.server";
 
 type CountsRow = Record<string, number | string | null> & { slo_id: string; last_minute: number | null };
 
@@ -50,7 +52,7 @@ const SUMS_SQL = `
            TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur,
            TIMESTAMP '1970-01-01' + $4::int * INTERVAL '1 minute' AS d_cur
   ) AS p
-  CROSS JOIN (SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE s.id = ANY($1::text[])) AS t
+  CROSS JOIN (SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE /* scope */) AS t
   -- Minutes of the last two hours: the short windows, and the current hour of the long ones.
   CROSS JOIN LATERAL (
     SELECT sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS g_5m, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS t_5m,
@@ -110,11 +112,18 @@ async function withoutJit<T>(sql: string, ...values: unknown[]): Promise<T> {
   return rows as T;
 }
 
-/** The SQL sums of every window of the given SLOs at minute `nowMinute`. */
-export async function sumWindows(slos: readonly { id: string; windowDays: number }[], nowMinute: number): Promise<Map<string, { counts: WindowCounts; lastMinute: number | null }>> {
+/** Which SLOs to sum: given ones, or all of a team's or a service's (no access check: callers do that). */
+export type SumScope = { ids: readonly string[] } | { teamId: string } | { serviceId: string };
+
+const scopeClause = { ids: "s.id = ANY($1::text[])", teamId: "s.team_id = $1", serviceId: "s.service_id = $1" } as const;
+
+/** The SQL sums of every window of the SLOs in scope at minute `nowMinute`. */
+export async function sumWindows(scope: SumScope, nowMinute: number): Promise<Map<string, { counts: WindowCounts; lastMinute: number | null }>> {
   const result = new Map<string, { counts: WindowCounts; lastMinute: number | null }>();
-  if (slos.length === 0) return result;
-  const rows = await withoutJit<CountsRow[]>(SUMS_SQL, `{${slos.map((slo) => slo.id).join(",")}}`, nowMinute, floorTo(nowMinute, 60), floorTo(nowMinute, MINUTES_PER_DAY));
+  if ("ids" in scope && scope.ids.length === 0) return result;
+  const [kind, value] = "ids" in scope ? (["ids", `{${scope.ids.join(",")}}`] as const) : "teamId" in scope ? (["teamId", scope.teamId] as const) : (["serviceId", scope.serviceId] as const);
+  const sql = SUMS_SQL.replace("/* scope */", scopeClause[kind]);
+  const rows = await withoutJit<CountsRow[]>(sql, value, nowMinute, floorTo(nowMinute, 60), floorTo(nowMinute, MINUTES_PER_DAY));
   for (const row of rows) {
     const counts = (key: string): EventCounts => ({ good: Number(row[`g_${key}`]), total: Number(row[`t_${key}`]) });
     result.set(row.slo_id, {
@@ -132,8 +141,7 @@ export interface SloWithReport {
   lastSampleAt: string | null;
 }
 
-async function reportsFor(definitions: SloDefinition[], now: Date): Promise<SloWithReport[]> {
-  const sums = await sumWindows(definitions, toEpochMinute(now));
+function reportsFor(definitions: SloDefinition[], sums: Awaited<ReturnType<typeof sumWindows>>): SloWithReport[] {
   const empty: WindowCounts = { window: { good: 0, total: 0 }, burn: Object.fromEntries(burnWindows.map((window) => [window.key, { good: 0, total: 0 }])) as Record<BurnWindow, EventCounts> };
   return definitions
     .map((definition) => {
@@ -147,22 +155,28 @@ async function reportsFor(definitions: SloDefinition[], now: Date): Promise<SloW
     .sort((a, b) => compareWorstFirst({ name: a.definition.name, report: a.report }, { name: b.definition.name, report: b.report }));
 }
 
+/** The definitions and the window sums of a scope, read side by side (two queries, one wait). */
+async function reportsOfScope(scope: { teamId: string } | { serviceId: string }, now: Date): Promise<SloWithReport[]> {
+  const [definitions, sums] = await Promise.all([findSloDefinitions(scope), sumWindows(scope, toEpochMinute(now))]);
+  return reportsFor(definitions, sums);
+}
+
 /** Every SLO of a team with its current report, worst first. */
 export async function listTeamSloReports(actor: Actor, teamSlug: string, now: Date = new Date()) {
-  const { definitions, access } = await listSloDefinitions(actor, { teamSlug });
-  return { team: access.team, role: access.role, slos: await reportsFor(definitions, now), asOf: now.toISOString() };
+  const access = await teamAccess(getDb(), actor, { slug: teamSlug });
+  return { team: access.team, role: access.role, slos: await reportsOfScope({ teamId: access.team.id }, now), asOf: now.toISOString() };
 }
 
 /** Every SLO of a service with its current report, worst first. */
 export async function listServiceSloReports(actor: Actor, serviceId: string, now: Date = new Date()) {
-  const { definitions, access } = await listSloDefinitions(actor, { serviceId });
-  return { team: access.team, role: access.role, slos: await reportsFor(definitions, now), asOf: now.toISOString() };
+  const { service, access } = await serviceAccess(getDb(), actor, serviceId);
+  return { team: access.team, role: access.role, slos: await reportsOfScope({ serviceId: service.id }, now), asOf: now.toISOString() };
 }
 
 /** One SLO with its current report. */
 export async function getSloReport(actor: Actor, sloId: string, now: Date = new Date()) {
   const { slo, access } = await sloAccess(getDb(), actor, sloId);
-  const [withReport] = await reportsFor([slo], now);
+  const [withReport] = reportsFor([slo], await sumWindows({ ids: [slo.id] }, toEpochMinute(now)));
   return { ...withReport, role: access.role, asOf: now.toISOString() };
 }
 

@@ -34,6 +34,14 @@ export async function getSlo(actor: Actor, sloId: string) {
   return { ...slo, role: access.role };
 }
 
+/**
+ * The definitions matching `where`, by service then name. No access check: for callers that have already
+ * resolved the caller's access to the team or service (they run it beside the report sums).
+ */
+export function findSloDefinitions(where: { teamId: string } | { serviceId: string }): Promise<SloDefinition[]> {
+  return getDb().slo.findMany({ where, include: definitionInclude, orderBy: [{ service: { name: "asc" } }, { name: "asc" }, { id: "asc" }] });
+}
+
 /** The definitions of a team's SLOs, or of one service's, by service then name. */
 export async function listSloDefinitions(actor: Actor, scope: { teamSlug: string } | { serviceId: string }): Promise<{ definitions: SloDefinition[]; access: TeamAccess }> {
   const db = getDb();
