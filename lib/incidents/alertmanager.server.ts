@@ -69,10 +69,9 @@ export async function receiveAlertmanagerNotification(actor: Actor, payload: unk
     };
 
     const firing = alerts.filter((alert) => alert.status === "firing");
-    const matches = new Map<string, Awaited<ReturnType<typeof openAlertMatch>>>();
-    for (const alert of firing) matches.set(alert.fingerprint, await openAlertMatch(tx, teamId, alert.fingerprint));
+    const matches = await newestByFingerprint(tx, teamId, firing.map((alert) => alert.fingerprint), { openIncidentsOnly: true });
     // The incident for this notification's unmatched alerts: one another alert of the group already joined, else a new one.
-    let groupIncident = [...matches.values()].find((match) => match !== null)?.incident ?? null;
+    let groupIncident = firing.map((alert) => matches.get(alert.fingerprint)).find((match) => match !== undefined)?.incident ?? null;
     let opened = false;
     const unmatched = firing.filter((alert) => !matches.get(alert.fingerprint));
     if (!groupIncident && unmatched.length) {
@@ -118,12 +117,10 @@ export async function receiveAlertmanagerNotification(actor: Actor, payload: unk
       note(groupIncident!, alert.fingerprint, opened ? "opened" : "added");
     }
 
-    for (const alert of alerts.filter((candidate) => candidate.status === "resolved")) {
-      const attached = await tx.incidentAlert.findFirst({
-        where: { fingerprint: alert.fingerprint, incident: { teamId } },
-        orderBy: { createdAt: "desc" },
-        include: { incident: { select: { id: true, number: true } } },
-      });
+    const resolved = alerts.filter((candidate) => candidate.status === "resolved");
+    const attachedAlerts = await newestByFingerprint(tx, teamId, resolved.map((alert) => alert.fingerprint), { openIncidentsOnly: false });
+    for (const alert of resolved) {
+      const attached = attachedAlerts.get(alert.fingerprint);
       if (!attached) {
         results.push({ fingerprint: alert.fingerprint, outcome: "ignored", incidentId: null, reference: null });
         continue;
@@ -151,11 +148,19 @@ export async function receiveAlertmanagerNotification(actor: Actor, payload: unk
   });
 }
 
-/** The alert with this fingerprint on one of the team's open incidents, if any. */
-async function openAlertMatch(tx: Tx, teamId: string, fingerprint: string) {
-  return tx.incidentAlert.findFirst({
-    where: { fingerprint, incident: { teamId, status: { in: [...activeStatuses] } } },
-    orderBy: { createdAt: "desc" },
-    include: { incident: { select: { id: true, number: true } } },
-  });
+/**
+ * For each fingerprint, the team's most recently attached alert with it (only on open incidents, or on
+ * any incident): one query for the whole notification.
+ */
+async function newestByFingerprint(tx: Tx, teamId: string, fingerprints: string[], options: { openIncidentsOnly: boolean }) {
+  const rows = fingerprints.length
+    ? await tx.incidentAlert.findMany({
+        where: { fingerprint: { in: fingerprints }, incident: { teamId, ...(options.openIncidentsOnly ? { status: { in: [...activeStatuses] } } : {}) } },
+        orderBy: { createdAt: "desc" },
+        include: { incident: { select: { id: true, number: true } } },
+      })
+    : [];
+  const newest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!newest.has(row.fingerprint)) newest.set(row.fingerprint, row);
+  return newest;
 }

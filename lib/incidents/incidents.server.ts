@@ -47,9 +47,10 @@ export interface ChangeOptions {
   now?: Date;
 }
 
-const personSelect = { id: true, name: true, email: true } as const;
+/** The columns of a person the incident pages show. */
+export const personSelect = { id: true, name: true, email: true } as const;
 
-export const incidentSummaryInclude = {
+const incidentSummaryInclude = {
   team: { select: { slug: true, name: true } },
   services: { include: { service: { select: { id: true, slug: true, name: true } } }, orderBy: { service: { name: "asc" } } },
   roles: { where: { role: "COMMANDER", endedAt: null }, include: { user: { select: personSelect } } },
@@ -119,9 +120,26 @@ export async function resolveServices(tx: Tx, team: TeamAccess["team"], slugs: s
   return services;
 }
 
-async function loadDetail(db: Db | Tx, incidentId: string): Promise<IncidentDetailJson> {
+// The loaders below read without checking access: callers check it once (incidentAccess) first.
+
+export async function loadDetail(db: Db | Tx, incidentId: string): Promise<IncidentDetailJson> {
   const row = await db.incident.findUniqueOrThrow({ where: { id: incidentId }, include: incidentDetailInclude });
   return toIncidentDetail(row);
+}
+
+async function loadTimeline(db: Db | Tx, incidentId: string, types?: IncidentEventType[]): Promise<IncidentEventJson[]> {
+  const events = await db.incidentEvent.findMany({
+    where: { incidentId, ...(types?.length ? { type: { in: types } } : {}) },
+    include: eventInclude,
+    orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
+  });
+  return events.map(toIncidentEvent);
+}
+
+/** Members who may hold an incident role or own an action item: everyone in the team who can edit. */
+export async function loadResponders(db: Db | Tx, teamId: string) {
+  const memberships = await db.membership.findMany({ where: { teamId, role: { not: "VIEWER" } }, include: { user: { select: personSelect } } });
+  return memberships.map((membership) => membership.user).sort((a, b) => personName(a).localeCompare(personName(b)));
 }
 
 export interface TimelineEventInput {
@@ -310,12 +328,7 @@ export async function listIncidents(actor: Actor, input: ListIncidentsInput = {}
 export async function listTimeline(actor: Actor, incidentId: string, options: { types?: IncidentEventType[] } = {}): Promise<IncidentEventJson[]> {
   const db = getDb();
   await incidentAccess(db, actor, incidentId, "read");
-  const events = await db.incidentEvent.findMany({
-    where: { incidentId, ...(options.types?.length ? { type: { in: options.types } } : {}) },
-    include: eventInclude,
-    orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
-  });
-  return events.map(toIncidentEvent);
+  return loadTimeline(db, incidentId, options.types);
 }
 
 /** Everything the incident page shows first: the incident, its timeline, who can take a role, and what the viewer may do. */
@@ -324,8 +337,8 @@ export async function getIncidentPage(actor: Actor, incidentId: string) {
   const access = await incidentAccess(db, actor, incidentId, "read");
   const [incident, timeline, responders, services] = await Promise.all([
     loadDetail(db, incidentId),
-    listTimeline(actor, incidentId),
-    listResponders(actor, incidentId),
+    loadTimeline(db, incidentId),
+    loadResponders(db, access.teamId),
     db.service.findMany({ where: { teamId: access.teamId }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { incident, timeline, responders, services, canEdit: roleAllows(access.role, "edit"), canManage: roleAllows(access.role, "manage") };
@@ -336,17 +349,6 @@ export async function listTeamServices(actor: Actor, teamSlug: string) {
   const db = getDb();
   const { team } = await teamAccess(db, actor, { slug: teamSlug });
   return db.service.findMany({ where: { teamId: team.id }, select: { id: true, slug: true, name: true, tier: true }, orderBy: [{ tier: "asc" }, { name: "asc" }] });
-}
-
-/** Members who may hold an incident role or own an action item: everyone in the team who can edit. */
-export async function listResponders(actor: Actor, incidentId: string) {
-  const db = getDb();
-  const access = await incidentAccess(db, actor, incidentId, "read");
-  const memberships = await db.membership.findMany({
-    where: { teamId: access.teamId, role: { not: "VIEWER" } },
-    include: { user: { select: personSelect } },
-  });
-  return memberships.map((membership) => membership.user).sort((a, b) => personName(a).localeCompare(personName(b)));
 }
 
 // ── Changing ──────────────────────────────────────────────────────────────────────────────────────────

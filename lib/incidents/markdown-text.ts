@@ -1,4 +1,7 @@
 // Putting text people typed into Markdown so that it reads as the same text, never as markup.
+// Unlike lib/agents/shared/escape.ts (generated artifacts, escaped wholesale), a postmortem is a document
+// people go on editing as Markdown: only characters that would start markup where they stand are escaped,
+// so "checkout-api v2.14.0" stays readable in the editor instead of becoming "checkout\-api v2\.14\.0".
 
 /** Escapes inline Markdown (emphasis, links, code, HTML, table pipes) and block markers at the start of a line. */
 export function escapeMarkdown(text: string): string {

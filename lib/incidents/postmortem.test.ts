@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generatePostmortemDraft, impactDuration, renderActionItems, withActionItemsSection, type PostmortemActionItem, type PostmortemSource } from "@/lib/incidents/postmortem";
+import { generatePostmortemDraft, renderActionItems, withActionItemsSection, type PostmortemActionItem, type PostmortemSource } from "@/lib/incidents/postmortem";
+import { impactDuration } from "@/lib/incidents/times";
 
 const t = (text: string) => new Date(`2026-11-${text}:00Z`);
 
@@ -149,5 +150,11 @@ describe("the action items section", () => {
 describe("impact duration", () => {
   it("falls back from impact start to detection and from mitigation to resolution", () => {
     expect(impactDuration({ ...fixture, impactStartedAt: null, mitigatedAt: null })).toEqual({ minutes: 62, basis: "detected → resolved" });
+  });
+
+  it("runs up to now while the impact goes on, and is unknown when it ended unrecorded", () => {
+    const open = { ...fixture, mitigatedAt: null, resolvedAt: null };
+    expect(impactDuration(open, new Date("2026-11-20T10:11:00Z"))).toEqual({ minutes: 40, basis: "impact started → now" });
+    expect(impactDuration(open).minutes).toBeNull();
   });
 });

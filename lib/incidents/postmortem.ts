@@ -8,7 +8,7 @@ import { metricDefinitions, metricKeys } from "@/lib/incidents/metrics";
 import { severityDefinitions } from "@/lib/incidents/severity";
 import type { SloBudgetImpact } from "@/lib/incidents/slo-impact";
 import { statusLabels } from "@/lib/incidents/status";
-import { formatDuration, keyTimeFields, keyTimeLabels, minutesBetween, type KeyTimes } from "@/lib/incidents/times";
+import { formatDuration, impactDuration, keyTimeFields, keyTimeLabels, minutesBetween, type KeyTimes } from "@/lib/incidents/times";
 
 export const postmortemStatusLabels: Record<PostmortemStatus, string> = { DRAFT: "Draft", IN_REVIEW: "In review", PUBLISHED: "Published" };
 
@@ -73,14 +73,6 @@ export function withActionItemsSection(markdown: string, items: PostmortemAction
   if (end === -1) end = lines.length;
   const after = lines.slice(end);
   return [...lines.slice(0, start), ...section, ...(after.length ? ["", ...after] : [""])].join("\n");
-}
-
-/** Customer-impact duration: from impact start (else detection) to mitigation (else resolution). */
-export function impactDuration(source: KeyTimes): { minutes: number | null; basis: string } {
-  const from = source.impactStartedAt ? "impactStartedAt" : "detectedAt";
-  const to = source.mitigatedAt ? "mitigatedAt" : "resolvedAt";
-  const minutes = minutesBetween(source[from], source[to]);
-  return { minutes, basis: `${keyTimeLabels[from].toLowerCase()} → ${keyTimeLabels[to].toLowerCase()}` };
 }
 
 function prompt(text: string): string {

@@ -10,11 +10,10 @@ import { recordAudit } from "@/lib/audit/audit.server";
 import { ConflictError, InvalidError, NotFoundError, parseOrThrow } from "@/lib/errors";
 import { createActionItemSchema, updateActionItemSchema, updatePostmortemSchema, type CreateActionItemInput, type UpdateActionItemInput, type UpdatePostmortemInput } from "@/lib/incidents/schema";
 import { generatePostmortemDraft, postmortemFileName, postmortemStatusLabels, postmortemTransitions, withActionItemsSection, type PostmortemActionItem, type PostmortemSource } from "@/lib/incidents/postmortem";
-import { getIncident, incidentAccess, listResponders } from "@/lib/incidents/incidents.server";
+import { incidentAccess, loadDetail, loadResponders, personSelect } from "@/lib/incidents/incidents.server";
 import { incidentReference, personName, toActionItem } from "@/lib/incidents/serialize";
 import type { ActionItemJson, PostmortemJson } from "@/lib/incidents/api-schemas";
 
-const personSelect = { id: true, name: true, email: true } as const;
 const actionItemInclude = { owner: { select: personSelect } } satisfies Prisma.ActionItemInclude;
 
 interface Options {
@@ -58,10 +57,10 @@ export async function getPostmortemPage(actor: Actor, incidentId: string, option
   const access = await incidentAccess(db, actor, incidentId, "read");
   const now = options.now ?? new Date();
   const [incident, postmortem, actionItems, responders] = await Promise.all([
-    getIncident(actor, incidentId),
+    loadDetail(db, incidentId),
     postmortemJson(db, incidentId, now),
     actionItemRows(db, incidentId),
-    listResponders(actor, incidentId),
+    loadResponders(db, access.teamId),
   ]);
   return {
     incident,

@@ -3,8 +3,14 @@
 import type { ActionItemStatus, IncidentRole, IncidentSeverity, IncidentStatus, IncidentType, PostmortemStatus, IncidentEventType } from "@/lib/generated/prisma/browser";
 import type { ActionItemJson, IncidentDetailJson, IncidentEventJson, IncidentSummaryJson, PersonJson } from "@/lib/incidents/api-schemas";
 import { allowedTransitions } from "@/lib/incidents/status";
+import type { KeyTimes } from "@/lib/incidents/times";
 
 export const incidentReference = (number: number) => `INC-${number}`;
+
+/** The key times of an incident's JSON as Dates, for the pure time rules. */
+export function keyTimesOf(times: IncidentSummaryJson["times"]): KeyTimes {
+  return Object.fromEntries(Object.entries(times).map(([field, value]) => [field, value ? new Date(value) : null])) as KeyTimes;
+}
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 

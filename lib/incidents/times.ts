@@ -62,6 +62,17 @@ export function minutesBetween(from: Date | null | undefined, to: Date | null | 
   return (to.getTime() - from.getTime()) / 60_000;
 }
 
+/**
+ * How long customers were affected: from impact start (else detection) to mitigation (else resolution).
+ * While neither happened yet, up to `ongoingUntil` (now, for an incident still being worked).
+ */
+export function impactDuration(times: Partial<KeyTimes>, ongoingUntil: Date | null = null): { minutes: number | null; basis: string } {
+  const from = times.impactStartedAt ? "impactStartedAt" : "detectedAt";
+  const to = times.mitigatedAt ? "mitigatedAt" : times.resolvedAt || !ongoingUntil ? "resolvedAt" : null;
+  const minutes = minutesBetween(times[from], to ? times[to] : ongoingUntil);
+  return { minutes, basis: `${keyTimeLabels[from].toLowerCase()} → ${to ? keyTimeLabels[to].toLowerCase() : "now"}` };
+}
+
 /** "1 h 25 min", "3 d 4 h", "12 min": durations as people say them. */
 export function formatDuration(minutes: number | null): string {
   if (minutes === null || !Number.isFinite(minutes)) return "—";

@@ -9,8 +9,9 @@ import { currentTeam, requirePageActor } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/roles";
 import { listIncidents } from "@/lib/incidents/incidents.server";
 import { listFiltersFromQuery } from "@/lib/incidents/schema";
-import { minutesBetween } from "@/lib/incidents/times";
+import { impactDuration } from "@/lib/incidents/times";
 import { isActiveStatus } from "@/lib/incidents/status";
+import { keyTimesOf, personName } from "@/lib/incidents/serialize";
 import { NoTeam } from "./_components/no-team";
 import { IncidentFilters } from "./_components/incident-filters";
 import { IncidentsTable, type IncidentRow } from "./_components/incidents-table";
@@ -34,8 +35,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
 
   const rows: IncidentRow[] = list.incidents.map((incident) => {
     const ongoing = isActiveStatus(incident.status);
-    const start = incident.times.impactStartedAt ?? incident.times.detectedAt ?? incident.declaredAt;
-    const end = ongoing ? now.toISOString() : (incident.times.resolvedAt ?? incident.times.mitigatedAt);
+    const times = keyTimesOf(incident.times);
     return {
       id: incident.id,
       reference: incident.reference,
@@ -44,10 +44,11 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
       severity: incident.severity,
       status: incident.status,
       active: ongoing,
-      commander: incident.commander ? (incident.commander.name ?? incident.commander.email) : null,
+      commander: incident.commander ? personName(incident.commander) : null,
       services: incident.services.map((service) => service.name).join(", "),
       declaredAt: incident.declaredAt,
-      durationMinutes: end ? minutesBetween(new Date(start), new Date(end)) : null,
+      impactMinutes: impactDuration(times, ongoing ? now : null).minutes,
+      impactOngoing: ongoing && !times.mitigatedAt && !times.resolvedAt,
     };
   });
 

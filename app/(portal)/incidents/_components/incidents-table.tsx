@@ -20,10 +20,12 @@ export interface IncidentRow {
   commander: string | null;
   services: string;
   declaredAt: string;
-  durationMinutes: number | null;
+  /** Customer impact: impact start (else detection) to mitigation (else resolution), or to now while it goes on. */
+  impactMinutes: number | null;
+  impactOngoing: boolean;
 }
 
-type SortKey = "order" | "number" | "severity" | "status" | "commander" | "declaredAt" | "durationMinutes";
+type SortKey = "order" | "number" | "severity" | "status" | "commander" | "declaredAt" | "impactMinutes";
 
 // The server's order (active first) is the default; "order" sorts by the row's position in it.
 const accessors: Partial<Record<SortKey, (row: IncidentRow & { order: number }) => unknown>> = {
@@ -43,8 +45,8 @@ export function IncidentsTable({ rows }: { rows: IncidentRow[] }) {
           <SortableHeader {...headerProps("status")}>Status</SortableHeader>
           <SortableHeader {...headerProps("commander")}>Commander</SortableHeader>
           <SortableHeader {...headerProps("declaredAt")}>Declared</SortableHeader>
-          <SortableHeader {...headerProps("durationMinutes")} numeric>
-            Duration
+          <SortableHeader {...headerProps("impactMinutes")} numeric>
+            Impact
           </SortableHeader>
         </TR>
       </THead>
@@ -72,7 +74,7 @@ export function IncidentsTable({ rows }: { rows: IncidentRow[] }) {
               </time>
             </TD>
             <TD numeric className="whitespace-nowrap">
-              {row.durationMinutes === null ? "—" : row.active ? `${formatDuration(row.durationMinutes)} so far` : formatDuration(row.durationMinutes)}
+              {row.impactMinutes === null ? "—" : row.impactOngoing ? `${formatDuration(row.impactMinutes)} so far` : formatDuration(row.impactMinutes)}
             </TD>
           </TR>
         ))}

@@ -12,14 +12,15 @@ import { Textarea } from "@/components/ui/textarea";
 import type { IncidentStatus } from "@/lib/generated/prisma/browser";
 import type { IncidentDetailJson } from "@/lib/incidents/api-schemas";
 import { isActiveStatus, statusDescriptions, statusLabels, transitionLabel } from "@/lib/incidents/status";
-import { formatDuration, minutesBetween } from "@/lib/incidents/times";
+import { formatDuration, impactDuration } from "@/lib/incidents/times";
 import { formatDateTime } from "@/lib/format";
+import { keyTimesOf, personName } from "@/lib/incidents/serialize";
 import { assignRoleAction, transitionIncidentAction } from "../actions";
 import { useIncidentMutation } from "./use-incident";
 
 function declaredBy(incident: IncidentDetailJson): string {
   if (incident.declaredVia === "alertmanager") return " by Alertmanager";
-  const who = incident.declaredBy ? ` by ${incident.declaredBy.name ?? incident.declaredBy.email}` : "";
+  const who = incident.declaredBy ? ` by ${personName(incident.declaredBy)}` : "";
   return incident.declaredVia === "api" ? `${who} through the API` : who;
 }
 
@@ -51,9 +52,8 @@ export function IncidentHeader({
   });
 
   const active = isActiveStatus(incident.status);
-  const start = incident.times.impactStartedAt ?? incident.times.detectedAt ?? incident.declaredAt;
-  const end = active ? now.toISOString() : (incident.times.mitigatedAt ?? incident.times.resolvedAt);
-  const minutes = end ? minutesBetween(new Date(start), new Date(end)) : null;
+  const impact = impactDuration(keyTimesOf(incident.times), active ? now : null);
+  const impactEnded = Boolean(incident.times.mitigatedAt || incident.times.resolvedAt);
   const commander = incident.commander;
   const secondsAgo = Math.max(0, Math.round((now.getTime() - live.updatedAt) / 1000));
 
@@ -92,7 +92,7 @@ export function IncidentHeader({
           {commander ? <Crown aria-hidden="true" className="size-6 shrink-0 text-fg-muted" /> : <TriangleAlert aria-hidden="true" className="size-6 shrink-0 text-warning-fg" />}
           <div className="flex flex-col">
             <span className="text-sm font-medium text-fg-muted">Incident commander</span>
-            <span className={cn("text-xl font-bold", !commander && "text-warning-fg")}>{commander ? (commander.name ?? commander.email) : "Nobody yet"}</span>
+            <span className={cn("text-xl font-bold", !commander && "text-warning-fg")}>{commander ? personName(commander) : "Nobody yet"}</span>
           </div>
           {canEdit && active && currentUserId && commander?.id !== currentUserId && (
             <Button size="sm" variant={commander ? "secondary" : "primary"} className="ml-auto" loading={takeCommand.isPending} onClick={() => takeCommand.mutate(undefined)}>
@@ -101,8 +101,10 @@ export function IncidentHeader({
           )}
         </div>
         <div className="flex flex-col justify-center rounded-md border-2 border-border px-4 py-1.5">
-          <span className="text-sm font-medium text-fg-muted">{active ? "Impact so far" : "Impact lasted"}</span>
-          <span className="text-xl font-bold tabular-nums">{formatDuration(minutes)}</span>
+          <span className="text-sm font-medium text-fg-muted" title={`From ${impact.basis}`}>
+            {impactEnded ? "Impact lasted" : active ? "Impact so far" : "Impact"}
+          </span>
+          <span className="text-xl font-bold tabular-nums">{formatDuration(impact.minutes)}</span>
         </div>
       </div>
       {canEdit && incident.allowedTransitions.length > 0 && (

@@ -5,17 +5,17 @@ import { Select } from "@/components/ui/select";
 import type { IncidentRole } from "@/lib/generated/prisma/browser";
 import type { IncidentDetailJson, PersonJson } from "@/lib/incidents/api-schemas";
 import { incidentRoleDescriptions, incidentRoleLabels, incidentRoles } from "@/lib/incidents/incident-roles";
+import { personName } from "@/lib/incidents/serialize";
 import { assignRoleAction } from "../actions";
 import { useIncidentMutation } from "./use-incident";
 
 const hhmm = (iso: string) => `${iso.slice(11, 16)}`;
-const nameOf = (person: PersonJson) => person.name ?? person.email;
 
 export function RolesPanel({ incident, responders, canEdit }: { incident: IncidentDetailJson; responders: PersonJson[]; canEdit: boolean }) {
   const assign = useIncidentMutation((input: { role: IncidentRole; userId: string | null }) => assignRoleAction(incident.id, input), {
     incidentId: incident.id,
     invalidates: ["detail", "timeline"],
-    success: (_, input) => (input.userId ? `${incidentRoleLabels[input.role]}: ${nameOf(responders.find((person) => person.id === input.userId)!)}` : `${incidentRoleLabels[input.role]} unassigned`),
+    success: (_, input) => (input.userId ? `${incidentRoleLabels[input.role]}: ${personName(responders.find((person) => person.id === input.userId)!)}` : `${incidentRoleLabels[input.role]} unassigned`),
   });
   return (
     <Card>
@@ -44,12 +44,12 @@ export function RolesPanel({ incident, responders, canEdit }: { incident: Incide
                   <option value="">Unassigned</option>
                   {responders.map((person) => (
                     <option key={person.id} value={person.id}>
-                      {nameOf(person)}
+                      {personName(person)}
                     </option>
                   ))}
                 </Select>
               ) : (
-                <p className="text-base">{holder ? nameOf(holder.user) : <span className="text-fg-muted">Unassigned</span>}</p>
+                <p className="text-base">{holder ? personName(holder.user) : <span className="text-fg-muted">Unassigned</span>}</p>
               )}
               <p id={`${id}-help`} className="text-sm text-fg-muted">
                 {holder ? `Since ${hhmm(holder.assignedAt)} UTC. ` : ""}
@@ -57,7 +57,7 @@ export function RolesPanel({ incident, responders, canEdit }: { incident: Incide
               </p>
               {earlier.length > 0 && (
                 <p className="text-sm text-fg-muted">
-                  Before: {earlier.map((assignment) => `${nameOf(assignment.user)} (${hhmm(assignment.assignedAt)}–${hhmm(assignment.endedAt!)})`).join(", ")}
+                  Before: {earlier.map((assignment) => `${personName(assignment.user)} (${hhmm(assignment.assignedAt)}–${hhmm(assignment.endedAt!)})`).join(", ")}
                 </p>
               )}
             </div>

@@ -34,11 +34,12 @@ import type { IncidentEventJson } from "@/lib/incidents/api-schemas";
 import { ActionFailure } from "@/lib/incidents/action-result";
 import { eventTypeLabels, incidentEventTypes, manualEventPlaceholders, manualEventTypes, type ManualEventType } from "@/lib/incidents/event-types";
 import { toDateTimeLocal } from "@/lib/incidents/live";
+import { personName } from "@/lib/incidents/serialize";
 import { formatDateTime } from "@/lib/format";
 import { addEventAction, updateEventAction } from "../actions";
 import { useIncidentMutation } from "./use-incident";
 
-export const eventIcons: Record<IncidentEventType, ComponentType<{ className?: string; "aria-hidden"?: boolean }>> = {
+const eventIcons: Record<IncidentEventType, ComponentType<{ className?: string; "aria-hidden"?: boolean }>> = {
   DECLARED: Siren,
   STATUS_CHANGE: ArrowRightLeft,
   SEVERITY_CHANGE: Gauge,
@@ -63,7 +64,7 @@ const eventTones: Partial<Record<IncidentEventType, string>> = {
 /** Who wrote an event: Alertmanager's events are its own (the author on record is its token's creator). */
 function authorOf(event: IncidentEventJson): string {
   if (event.source === "alertmanager") return "Alertmanager";
-  const name = event.author ? (event.author.name ?? event.author.email) : "The system";
+  const name = event.author ? personName(event.author) : "The system";
   return event.source === "api" ? `${name} · via the API` : name;
 }
 

@@ -19,10 +19,10 @@ import { ActionFailure, unwrap } from "@/lib/incidents/action-result";
 import { actionItemStatusLabels } from "@/lib/incidents/postmortem";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import type { UpdateActionItemInput } from "@/lib/incidents/schema";
+import { personName } from "@/lib/incidents/serialize";
 import { createActionItemAction, updateActionItemAction } from "../actions";
 
 const statuses = Object.keys(actionItemStatusLabels) as ActionItemStatus[];
-const nameOf = (person: PersonJson) => person.name ?? person.email;
 
 export function ActionItems({ incidentId, items, responders, canEdit, hasPostmortem }: { incidentId: string; items: ActionItemJson[]; responders: PersonJson[]; canEdit: boolean; hasPostmortem: boolean }) {
   const queryClient = useQueryClient();
@@ -73,12 +73,12 @@ export function ActionItems({ incidentId, items, responders, canEdit, hasPostmor
                         <option value="">No owner</option>
                         {responders.map((person) => (
                           <option key={person.id} value={person.id}>
-                            {nameOf(person)}
+                            {personName(person)}
                           </option>
                         ))}
                       </Select>
                     ) : item.owner ? (
-                      nameOf(item.owner)
+                      personName(item.owner)
                     ) : (
                       "No owner"
                     )}
@@ -144,7 +144,7 @@ function AddActionItem({ incidentId, responders, onAdded }: { incidentId: string
           <option value="">No owner yet</option>
           {responders.map((person) => (
             <option key={person.id} value={person.id}>
-              {nameOf(person)}
+              {personName(person)}
             </option>
           ))}
         </Select>
