@@ -30,6 +30,18 @@ export function describeAuditEvent(event: DescribableEvent): string {
       return `${who} created the API token “${detail(d, "name")}” (${detail(d, "prefix")}…)`;
     case "token.revoked":
       return `${who} revoked the API token “${detail(d, "name")}” (${detail(d, "prefix")}…)`;
+    case "service.created":
+      return `${who} added the service ${detail(d, "name")}`;
+    case "service.updated":
+      return `${who} changed the service ${detail(d, "slug")}`;
+    case "service.deleted":
+      return `${who} deleted the service ${detail(d, "name")} and its SLOs`;
+    case "slo.created":
+      return `${who} created the SLO “${detail(d, "name")}” on ${detail(d, "service")}${(d as { adoptedFrom?: unknown } | null)?.adoptedFrom ? " from an SRE request" : ""}`;
+    case "slo.updated":
+      return `${who} changed the SLO “${detail(d, "name")}” on ${detail(d, "service")}`;
+    case "slo.deleted":
+      return `${who} deleted the SLO “${detail(d, "name")}” on ${detail(d, "service")}`;
     case "demo.seeded":
       return "The demo organisation was created";
     default:

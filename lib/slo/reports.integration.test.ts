@@ -55,7 +55,7 @@ describe("SQL window sums", () => {
     const minutes = new Set<number>();
     for (let index = 0; index < 6_000; index++) minutes.add(baseNow + 120 - Math.floor(next() * span));
     for (let offset = -130; offset <= 130; offset++) minutes.add(baseNow + offset);
-    for (const window of [360, 1_440, 4_320, windowDays * 1_440]) for (let offset = -70; offset <= 70; offset++) minutes.add(baseNow - window + offset);
+    for (const window of [60, 120, 360, 1_440, 4_320, windowDays * 1_440]) for (let offset = -70; offset <= 70; offset++) minutes.add(baseNow - window + offset);
     // Around midnight now and a window earlier, where the day rollups begin and end.
     const midnightToday = Math.floor(baseNow / 1_440) * 1_440;
     for (const anchor of [midnightToday, midnightToday - windowDays * 1_440, midnightToday - 3 * 1_440, midnightToday + 1_440]) for (let offset = -90; offset <= 90; offset += 3) minutes.add(anchor + offset);
@@ -67,7 +67,8 @@ describe("SQL window sums", () => {
 
     // Minutes past the hour and hours past midnight both matter: 12:34, 12:00, 12:59, 13:59, 00:00, 00:59, 23:59.
     const midnight = Math.floor(baseNow / 1_440) * 1_440;
-    const moments = [baseNow, baseNow - 34, baseNow + 25, baseNow - 35, baseNow + 26, baseNow - 60, baseNow + 85, midnight, midnight + 59, midnight - 1, midnight + 1_439];
+    // And both ways of reading a window's first, partial hour: 12:10, 12:28 (before minute 29) and 12:29, 12:30.
+    const moments = [baseNow, baseNow - 34, baseNow + 25, baseNow - 35, baseNow + 26, baseNow - 60, baseNow + 85, midnight, midnight + 59, midnight - 1, midnight + 1_439, baseNow - 24, baseNow - 6, baseNow - 5, baseNow - 4];
     for (const now of moments) {
       const sql = (await sumWindows({ ids: [slo.id] }, now)).get(slo.id)!;
       const reference = windowCountsFromSamples(samples, now, windowDays);

@@ -1,19 +1,20 @@
 // SLO reports and chart series, aggregated in PostgreSQL: no minute row ever reaches Node (ADR 006).
 //
 // A window of L minutes ending at the current minute T holds the minutes T − L + 1 … T. With Hc the start of
-// T's hour and Dc the start of T's (UTC) day, it is summed as:
-//   windows under two hours      minutes only                                          (≤ 120 rows)
-//   6 hours, 1 day               minutes of its first, partial hour  [T − L + 1, Hc − L + 60)
-//                              + hours                                [Hc − L + 60, Hc)
-//                              + minutes of the current hour         [Hc, T]
-//   3 days and the SLO window    minutes of its first, partial hour
-//                              + hours of its first, partial day     [Hc − L + 60, Dc − L + 1440)
-//                              + days                                 [Dc − L + 1440, Dc)
-//                              + hours of the current day            [Dc, Hc)
-//                              + minutes of the current hour
-// So a 30-day report reads at most ~120 + 4 × 59 minutes, ~46 hours and 29 days per SLO, whatever the
-// traffic. The pure module (lib/slo/math.ts) turns the sums into the report; an integration test checks
-// these sums equal its minute-by-minute ones.
+// T's hour and Dc the start of T's (UTC) day:
+//   5 min, 30 min, 1 h            minutes of the last hour                         (60 rows)
+//   2 h, 6 h, 1 d                 its first, partial hour's minutes  [T − L + 1, Hc − L + 60)
+//                               + hours                                [Hc − L + 60, Hc)
+//                               + minutes of the current hour         [Hc, T]
+//   3 d and the SLO window        its first, partial hour's minutes
+//                               + hours of its first, partial day     [Hc − L + 60, Dc − L + 1440)
+//                               + days                                 [Dc − L + 1440, Dc)
+//                               + hours of the current day            [Dc, Hc)
+//                               + minutes of the current hour
+// A first, partial hour of 59 − k minutes (k = T − Hc) is read as those minutes when k ≥ 29, otherwise as
+// that hour's rollup minus its k + 1 minutes before the window: never more than 29 rows. So a 30-day report
+// reads ≤ 60 + 5 × 29 minutes, ≤ 71 hours and ≤ 29 days per SLO, whatever the traffic. The pure module
+// (lib/slo/math.ts) turns the sums into the report; an integration test checks they equal its sums.
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -32,12 +33,34 @@ if (burnWindows.map((window) => `${window.key}:${window.minutes}`).join(",") !==
   throw new Error("lib/slo/reports.server.ts sums 5m, 30m, 1h, 2h, 6h, 1d and 3d windows: update its SQL with the new windows");
 }
 
+/** The windows with a first, partial hour, and their lengths in minutes (the SLO's own comes from the row). */
+const EDGE_WINDOWS = `('2h', 120), ('6h', 360), ('1d', 1440), ('3d', 4320), ('window', t.w)`;
+const EDGE_SUMS = ["2h", "6h", "1d", "3d", "window"].map((key) => `sum(x.good) FILTER (WHERE e.name = '${key}') AS g_${key}, sum(x.total) FILTER (WHERE e.name = '${key}') AS t_${key}`).join(",\n           ");
+
+/** The first, partial hour of each window, as its remaining minutes (few of them left: k ≥ 29). */
+const EDGES_AS_MINUTES = `
+      CROSS JOIN LATERAL (
+        SELECT m.good, m.total FROM slo_samples m
+         WHERE m.slo_id = t.id AND m.minute > p.t_end - e.l * INTERVAL '1 minute' AND m.minute < p.h_cur - (e.l - 60) * INTERVAL '1 minute'
+      ) AS x`;
+
+/** The first, partial hour of each window, as the hour's rollup minus its minutes before the window (k < 29). */
+const EDGES_AS_HOUR_MINUS_MINUTES = `
+      CROSS JOIN LATERAL (
+        SELECT coalesce(hr.good, 0) - coalesce(mn.good, 0) AS good, coalesce(hr.total, 0) - coalesce(mn.total, 0) AS total
+          FROM (SELECT sum(h.good) AS good, sum(h.total) AS total FROM slo_sample_hours h
+                 WHERE h.slo_id = t.id AND h.hour = p.h_cur - e.l * INTERVAL '1 minute') AS hr,
+               (SELECT sum(m.good) AS good, sum(m.total) AS total FROM slo_samples m
+                 WHERE m.slo_id = t.id AND m.minute >= p.h_cur - e.l * INTERVAL '1 minute' AND m.minute <= p.t_end - e.l * INTERVAL '1 minute') AS mn
+      ) AS x`;
+
 const SUMS_SQL = `
   SELECT t.id AS slo_id,
     coalesce(recent.g_5m, 0)::float8 AS g_5m, coalesce(recent.t_5m, 0)::float8 AS t_5m,
     coalesce(recent.g_30m, 0)::float8 AS g_30m, coalesce(recent.t_30m, 0)::float8 AS t_30m,
     coalesce(recent.g_1h, 0)::float8 AS g_1h, coalesce(recent.t_1h, 0)::float8 AS t_1h,
-    coalesce(recent.g_2h, 0)::float8 AS g_2h, coalesce(recent.t_2h, 0)::float8 AS t_2h,
+    (coalesce(edges.g_2h, 0) + coalesce(hours.g_2h, 0) + coalesce(recent.g_cur, 0))::float8 AS g_2h,
+    (coalesce(edges.t_2h, 0) + coalesce(hours.t_2h, 0) + coalesce(recent.t_cur, 0))::float8 AS t_2h,
     (coalesce(edges.g_6h, 0) + coalesce(hours.g_6h, 0) + coalesce(recent.g_cur, 0))::float8 AS g_6h,
     (coalesce(edges.t_6h, 0) + coalesce(hours.t_6h, 0) + coalesce(recent.t_cur, 0))::float8 AS t_6h,
     (coalesce(edges.g_1d, 0) + coalesce(hours.g_1d, 0) + coalesce(recent.g_cur, 0))::float8 AS g_1d,
@@ -48,32 +71,40 @@ const SUMS_SQL = `
     (coalesce(edges.t_window, 0) + coalesce(first_day.t_window, 0) + coalesce(days.t_window, 0) + coalesce(hours.t_today, 0) + coalesce(recent.t_cur, 0))::float8 AS t_window,
     (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id AND l.minute <= p.t_end ORDER BY l.minute DESC LIMIT 1) AS last_minute
   FROM (
+    -- Every bound computed once here, so the FILTERs below compare columns instead of computing per row.
     SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
+           TIMESTAMP '1970-01-01' + ($2::int - 5) * INTERVAL '1 minute' AS t_5m,
+           TIMESTAMP '1970-01-01' + ($2::int - 30) * INTERVAL '1 minute' AS t_30m,
+           TIMESTAMP '1970-01-01' + ($2::int - 60) * INTERVAL '1 minute' AS t_1h,
            TIMESTAMP '1970-01-01' + $3::int * INTERVAL '1 minute' AS h_cur,
-           TIMESTAMP '1970-01-01' + $4::int * INTERVAL '1 minute' AS d_cur
+           TIMESTAMP '1970-01-01' + ($3::int - 60) * INTERVAL '1 minute' AS h_2h,
+           TIMESTAMP '1970-01-01' + ($3::int - 300) * INTERVAL '1 minute' AS h_6h,
+           TIMESTAMP '1970-01-01' + ($3::int - 1380) * INTERVAL '1 minute' AS h_1d,
+           TIMESTAMP '1970-01-01' + $4::int * INTERVAL '1 minute' AS d_cur,
+           TIMESTAMP '1970-01-01' + ($4::int - 2880) * INTERVAL '1 minute' AS d_3d
   ) AS p
   CROSS JOIN (SELECT s.id, s.window_days * ${MINUTES_PER_DAY} AS w FROM slos s WHERE /* scope */) AS t
-  -- Minutes of the last two hours: the short windows, and the current hour of the long ones.
+  -- Minutes of the last hour: the short windows, and the current hour of the longer ones.
   CROSS JOIN LATERAL (
-    SELECT sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS g_5m, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '5 minutes') AS t_5m,
-           sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '30 minutes') AS g_30m, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '30 minutes') AS t_30m,
-           sum(m.good) FILTER (WHERE m.minute > p.t_end - INTERVAL '60 minutes') AS g_1h, sum(m.total) FILTER (WHERE m.minute > p.t_end - INTERVAL '60 minutes') AS t_1h,
-           sum(m.good) AS g_2h, sum(m.total) AS t_2h,
+    SELECT sum(m.good) FILTER (WHERE m.minute > p.t_5m) AS g_5m, sum(m.total) FILTER (WHERE m.minute > p.t_5m) AS t_5m,
+           sum(m.good) FILTER (WHERE m.minute > p.t_30m) AS g_30m, sum(m.total) FILTER (WHERE m.minute > p.t_30m) AS t_30m,
+           sum(m.good) AS g_1h, sum(m.total) AS t_1h,
            sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
       FROM slo_samples m
-     WHERE m.slo_id = t.id AND m.minute > p.t_end - INTERVAL '120 minutes' AND m.minute <= p.t_end
+     WHERE m.slo_id = t.id AND m.minute > p.t_1h AND m.minute <= p.t_end
   ) AS recent
-  -- Hours of the last 23: the 6 h and 1 d windows, and the current day of the long ones.
+  -- Hours of the last 23: the 2 h, 6 h and 1 d windows, and the current day of the long ones.
   CROSS JOIN LATERAL (
-    SELECT sum(h.good) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '300 minutes') AS g_6h, sum(h.total) FILTER (WHERE h.hour >= p.h_cur - INTERVAL '300 minutes') AS t_6h,
+    SELECT sum(h.good) FILTER (WHERE h.hour >= p.h_2h) AS g_2h, sum(h.total) FILTER (WHERE h.hour >= p.h_2h) AS t_2h,
+           sum(h.good) FILTER (WHERE h.hour >= p.h_6h) AS g_6h, sum(h.total) FILTER (WHERE h.hour >= p.h_6h) AS t_6h,
            sum(h.good) AS g_1d, sum(h.total) AS t_1d,
            sum(h.good) FILTER (WHERE h.hour >= p.d_cur) AS g_today, sum(h.total) FILTER (WHERE h.hour >= p.d_cur) AS t_today
       FROM slo_sample_hours h
-     WHERE h.slo_id = t.id AND h.hour >= p.h_cur - INTERVAL '1380 minutes' AND h.hour < p.h_cur
+     WHERE h.slo_id = t.id AND h.hour >= p.h_1d AND h.hour < p.h_cur
   ) AS hours
   -- Whole days of the long windows.
   CROSS JOIN LATERAL (
-    SELECT sum(d.good) FILTER (WHERE d.day >= p.d_cur - INTERVAL '2880 minutes') AS g_3d, sum(d.total) FILTER (WHERE d.day >= p.d_cur - INTERVAL '2880 minutes') AS t_3d,
+    SELECT sum(d.good) FILTER (WHERE d.day >= p.d_3d) AS g_3d, sum(d.total) FILTER (WHERE d.day >= p.d_3d) AS t_3d,
            sum(d.good) AS g_window, sum(d.total) AS t_window
       FROM slo_sample_days d
      WHERE d.slo_id = t.id AND d.day >= p.d_cur - (t.w - ${MINUTES_PER_DAY}) * INTERVAL '1 minute' AND d.day < p.d_cur
@@ -88,17 +119,11 @@ const SUMS_SQL = `
          WHERE h.slo_id = t.id AND h.hour >= p.h_cur - (e.l - 60) * INTERVAL '1 minute' AND h.hour < p.d_cur - (e.l - ${MINUTES_PER_DAY}) * INTERVAL '1 minute'
       ) AS h
   ) AS first_day
-  -- Minutes of every long window's first, partial hour.
+  -- Every window's first, partial hour.
   CROSS JOIN LATERAL (
-    SELECT sum(m.good) FILTER (WHERE e.name = '6h') AS g_6h, sum(m.total) FILTER (WHERE e.name = '6h') AS t_6h,
-           sum(m.good) FILTER (WHERE e.name = '1d') AS g_1d, sum(m.total) FILTER (WHERE e.name = '1d') AS t_1d,
-           sum(m.good) FILTER (WHERE e.name = '3d') AS g_3d, sum(m.total) FILTER (WHERE e.name = '3d') AS t_3d,
-           sum(m.good) FILTER (WHERE e.name = 'window') AS g_window, sum(m.total) FILTER (WHERE e.name = 'window') AS t_window
-      FROM (VALUES ('6h', 360), ('1d', 1440), ('3d', 4320), ('window', t.w)) AS e(name, l)
-      CROSS JOIN LATERAL (
-        SELECT m.good, m.total FROM slo_samples m
-         WHERE m.slo_id = t.id AND m.minute > p.t_end - e.l * INTERVAL '1 minute' AND m.minute < p.h_cur - (e.l - 60) * INTERVAL '1 minute'
-      ) AS m
+    SELECT ${EDGE_SUMS}
+      FROM (VALUES ${EDGE_WINDOWS}) AS e(name, l)
+      /* edges */
   ) AS edges`;
 
 /**
@@ -122,7 +147,10 @@ export async function sumWindows(scope: SumScope, nowMinute: number): Promise<Ma
   const result = new Map<string, { counts: WindowCounts; lastMinute: number | null }>();
   if ("ids" in scope && scope.ids.length === 0) return result;
   const [kind, value] = "ids" in scope ? (["ids", `{${scope.ids.join(",")}}`] as const) : "teamId" in scope ? (["teamId", scope.teamId] as const) : (["serviceId", scope.serviceId] as const);
-  const sql = SUMS_SQL.replace("/* scope */", scopeClause[kind]);
+  // Past minute 29 of the hour, few minutes of each window's first hour are left to read; before it, fewer
+  // minutes of that hour precede the window: read whichever side is smaller.
+  const minuteOfHour = nowMinute - floorTo(nowMinute, 60);
+  const sql = SUMS_SQL.replace("/* scope */", scopeClause[kind]).replace("/* edges */", minuteOfHour >= 29 ? EDGES_AS_MINUTES : EDGES_AS_HOUR_MINUS_MINUTES);
   const rows = await withoutJit<CountsRow[]>(sql, value, nowMinute, floorTo(nowMinute, 60), floorTo(nowMinute, MINUTES_PER_DAY));
   for (const row of rows) {
     const counts = (key: string): EventCounts => ({ good: Number(row[`g_${key}`]), total: Number(row[`t_${key}`]) });
