@@ -46,6 +46,8 @@ export async function seedSloDemo(now: Date = new Date(), log: (line: string) =>
       const windowStart = nowMinute - slo.windowDays * MINUTES_PER_DAY + 1;
       const [latest] = await db.sloSample.findMany({ where: { sloId: slo.id }, orderBy: { minute: "desc" }, take: 1, select: { minute: true } });
       const lastMinute = latest ? toEpochMinute(latest.minute) : undefined;
+      // A start with a later clock already wrote past this one: the demo never moves backwards in time.
+      if (lastMinute !== undefined && lastMinute > nowMinute + DEMO_LEAD_MINUTES) continue;
       const from = lastMinute === undefined ? windowStart : Math.max(windowStart, Math.min(lastMinute, nowMinute) - SCENARIO_SPAN_MINUTES + 1);
       const to = nowMinute + DEMO_LEAD_MINUTES;
       const sloId = slo.id;

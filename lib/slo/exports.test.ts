@@ -40,7 +40,8 @@ function checkRules(text: string, name: string) {
   return promtool(["check", "rules", file]);
 }
 
-describe("Prometheus rules", () => {
+// promtool starts a Go binary per test: allow for a busy machine.
+describe("Prometheus rules", { timeout: 60_000 }, () => {
   it("of every demo SLO pass promtool check rules", () => {
     const { status, output } = checkRules(toPrometheusRules(demoSlos, "the demo teams"), "demo.rules.yaml");
     expect(output).toContain("SUCCESS");
