@@ -7,6 +7,15 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
 };
 
+const demoSeedTests = ["lib/**/demo.integration.test.ts"];
+const integration = {
+  environment: "node",
+  globalSetup: ["lib/testing/integration-global-setup.ts"],
+  setupFiles: ["lib/testing/integration-setup.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+} as const;
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -25,17 +34,27 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          environment: "node",
           // Runs after the unit project; needed because the two projects use different worker counts.
           sequence: { groupOrder: 1 },
           include: ["{lib,app,scripts}/**/*.integration.test.{ts,tsx}"],
-          globalSetup: ["lib/testing/integration-global-setup.ts"],
-          setupFiles: ["lib/testing/integration-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          exclude: [...demoSeedTests, "node_modules/**"],
+          ...integration,
           // Tests isolate themselves with their own teams and users, so files may share one database.
           fileParallelism: true,
           maxWorkers: 2,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "demo seeds",
+          // The demo seeds share the demo teams and move the SLO demo to "now": one file at a time, after
+          // the other integration tests, so no seed runs while another asserts on what it wrote.
+          sequence: { groupOrder: 2 },
+          include: demoSeedTests,
+          ...integration,
+          fileParallelism: false,
+          maxWorkers: 1,
         },
       },
     ],
