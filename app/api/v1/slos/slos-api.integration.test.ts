@@ -99,18 +99,20 @@ describe("POST /api/v1/slos/{id}/samples", () => {
     expect(hours.reduce((sum, hour) => sum + Number(hour.good), 0)).toBe(190);
   });
 
+  // Times are made when the test runs, not when the file loads: on a busy machine a minute can pass between.
   it.each([
-    ["good > total", { good: 11, total: 10 }, [1, "good"], "good_exceeds_total"],
-    ["a negative count", { good: -1, total: 10 }, [1, "good"], "negative"],
-    ["a non-integer count", { good: 5, total: 10.5 }, [1, "total"], "not_integer"],
-    ["a time more than 5 minutes ahead", { timestamp: minuteAgo(-7), good: 1, total: 1 }, [1, "timestamp"], "future"],
-    ["a time older than the window", { timestamp: minuteAgo(30 * 1_440 + 5), good: 1, total: 1 }, [1, "timestamp"], "too_old"],
-    ["a duplicate minute", { timestamp: minuteAgo(10), good: 1, total: 1 }, [1, "timestamp"], "duplicate_minute"],
+    ["good > total", () => ({ good: 11, total: 10 }), [1, "good"], "good_exceeds_total"],
+    ["a negative count", () => ({ good: -1, total: 10 }), [1, "good"], "negative"],
+    ["a non-integer count", () => ({ good: 5, total: 10.5 }), [1, "total"], "not_integer"],
+    ["a time more than 5 minutes ahead", () => ({ timestamp: minuteAgo(-7), good: 1, total: 1 }), [1, "timestamp"], "future"],
+    ["a time older than the window", () => ({ timestamp: minuteAgo(30 * 1_440 + 5), good: 1, total: 1 }), [1, "timestamp"], "too_old"],
+    ["a duplicate minute", (first: string) => ({ timestamp: first, good: 1, total: 1 }), [1, "timestamp"], "duplicate_minute"],
   ])("rejects the whole batch for %s, with the bad item's index and reason, and stores nothing", async (_, item, path, code) => {
     const { token, slo } = await fixture();
+    const first = minuteAgo(10);
     const response = await push(slo.id, token, [
-      { timestamp: minuteAgo(10), good: 5, total: 5 },
-      { timestamp: minuteAgo(9), ...item },
+      { timestamp: first, good: 5, total: 5 },
+      { timestamp: minuteAgo(9), ...item(first) },
       { timestamp: minuteAgo(8), good: 5, total: 5 },
     ]);
     expect(response.status).toBe(422);
