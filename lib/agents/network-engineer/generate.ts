@@ -435,6 +435,6 @@ function generate(input: Input): GeneratorResult {
 
 export const networkEngineerGenerator: RoleGenerator<NetworkEngineerRequirements> = {
   role: "network-engineer",
-  version: "1.0.0",
+  version: "1.1.0",
   generate,
 };
