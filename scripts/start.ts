@@ -118,8 +118,13 @@ async function main() {
     await database.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // When whatever started us (npm, a terminal, Playwright) dies without passing a signal on, we are
+  // re-parented: stop too, so no orphaned server keeps the port and the embedded database's lock.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 2_000).unref();
 
   try {
     const result = await migrate(database.url, { log });

@@ -3,7 +3,7 @@
 import type { ActionItemStatus, IncidentEventType, IncidentRole, IncidentSeverity, IncidentStatus, IncidentType, PostmortemStatus } from "@/lib/generated/prisma/browser";
 import { eventTypeLabels, keyEventTypes } from "@/lib/incidents/event-types";
 import { incidentRoleLabels, incidentRoles } from "@/lib/incidents/incident-roles";
-import { markdownCell, markdownParagraphs, escapeMarkdown } from "@/lib/incidents/markdown-text";
+import { markdownCell, markdownParagraphs, escapeMarkdown } from "@/lib/markdown/escape";
 import { metricDefinitions, metricKeys } from "@/lib/incidents/metrics";
 import { severityDefinitions } from "@/lib/incidents/severity";
 import type { SloBudgetImpact } from "@/lib/incidents/slo-impact";

@@ -871,4 +871,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const cloudArchitectGenerator: RoleGenerator<Input> = { role: "cloud-architect", version: "1.0.0", generate };
+export const cloudArchitectGenerator: RoleGenerator<Input> = { role: "cloud-architect", version: "1.1.0", generate };

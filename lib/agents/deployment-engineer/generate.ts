@@ -588,4 +588,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.0.0", generate };
+export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.1.0", generate };

@@ -696,4 +696,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const devopsEngineerGenerator: RoleGenerator<Input> = { role: "devops-engineer", version: "1.0.0", generate };
+export const devopsEngineerGenerator: RoleGenerator<Input> = { role: "devops-engineer", version: "1.1.0", generate };

@@ -440,6 +440,6 @@ function generate(input: Input): GeneratorResult {
 
 export const devopsIncidentResponderGenerator: RoleGenerator<DevopsIncidentResponderRequirements> = {
   role: "devops-incident-responder",
-  version: "1.0.0",
+  version: "1.1.0",
   generate,
 };

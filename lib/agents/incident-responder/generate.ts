@@ -540,6 +540,6 @@ function generate(input: Input): GeneratorResult {
 
 export const incidentResponderGenerator: RoleGenerator<IncidentResponderRequirements> = {
   role: "incident-responder",
-  version: "1.0.0",
+  version: "1.1.0",
   generate,
 };

@@ -57,7 +57,7 @@ describe("kubernetes-specialist generator", () => {
     expect(file(result, "service.yaml")).toContain("clusterIP: None");
     const report = file(result, "best-practices.md")!;
     for (const check of ["Runs as non-root", "Read-only root filesystem", "Anti-affinity and zone spread", "Pod disruption budget", "Network policy", "Ingress serves TLS"]) {
-      expect(report).toMatch(new RegExp(`\\| ${check.replace(/[-]/g, "\\\\-")} \\| ⚠️ warn \\|`));
+      expect(report).toContain(`| ${check} | ⚠️ warn |`);
     }
   });
 

@@ -484,4 +484,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const kubernetesSpecialistGenerator: RoleGenerator<Input> = { role: "kubernetes-specialist", version: "1.0.0", generate };
+export const kubernetesSpecialistGenerator: RoleGenerator<Input> = { role: "kubernetes-specialist", version: "1.1.0", generate };

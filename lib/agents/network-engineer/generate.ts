@@ -4,7 +4,8 @@
 // planner's CidrPlanError (the role's schema refuses such input first, so valid input never throws).
 import type { Artifact, GeneratorResult, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
-import { hclString, markdownText, mermaidId, mermaidLabel } from "@/lib/agents/shared/escape";
+import { markdownText, mermaidId, mermaidLabel } from "@/lib/agents/shared/escape";
+import { attribute, blank, block as hclBlock, call, comment, expr, hclFile, type HclItem, type HclValue } from "@/lib/agents/shared/hcl";
 import { regionsByProvider } from "@/lib/agents/shared/regions";
 import { decimalText, groupedInteger, markdownDocument, trustedTable } from "@/lib/agents/shared/yaml-artifact";
 import { addressCount, cidrOf } from "@/lib/network/cidr";
@@ -56,61 +57,13 @@ function percentOf(part: number, whole: number): string {
   return `${decimalText((part / whole) * 100, 1)}%`;
 }
 
-// ---- HCL (tfvars and variables.tf), laid out as `terraform fmt` would ----
+// ---- HCL (tfvars and variables.tf), laid out as `terraform fmt` would (lib/agents/shared/hcl.ts) ----
 
-type HclValue = string | number | boolean | HclValue[] | { [key: string]: HclValue } | { raw: string };
-
-const bareKey = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function isRaw(value: HclValue): value is { raw: string } {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as { raw?: unknown }).raw === "string";
-}
-
-function renderValue(value: HclValue, indent: string): string {
-  if (typeof value === "string") return hclString(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (isRaw(value)) return value.raw;
-  if (Array.isArray(value)) {
-    const items = value.map((item) => renderValue(item, `${indent}  `));
-    const inline = `[${items.join(", ")}]`;
-    if (!items.some((item) => item.includes("\n")) && inline.length <= 100) return inline;
-    return `[\n${items.map((item) => `${indent}  ${item},`).join("\n")}\n${indent}]`;
-  }
-  const entries = Object.entries(value);
-  if (entries.length === 0) return "{}";
-  return `{\n${renderAttributes(entries, `${indent}  `, true)}\n${indent}}`;
-}
-
-/** Attribute lines; consecutive single-line ones align their `=` (a multi-line value breaks the run). */
-function renderAttributes(entries: [string, HclValue][], indent: string, quoteKeys: boolean): string {
-  const rendered = entries.map(([key, value]) => ({
-    key: quoteKeys && !bareKey.test(key) ? hclString(key) : key,
-    value: renderValue(value, indent),
-  }));
-  const lines: string[] = [];
-  let run: typeof rendered = [];
-  const flush = () => {
-    const width = Math.max(...run.map((entry) => entry.key.length));
-    for (const entry of run) lines.push(`${indent}${entry.key.padEnd(width)} = ${entry.value}`);
-    run = [];
-  };
-  for (const entry of rendered) {
-    if (entry.value.includes("\n")) {
-      if (run.length) flush();
-      lines.push(`${indent}${entry.key} = ${entry.value}`);
-    } else run.push(entry);
-  }
-  if (run.length) flush();
-  return lines.join("\n");
-}
-
-/** A tfvars body: groups of attributes separated by blank lines. */
+/** A tfvars body: a comment header, then groups of attributes separated by blank lines. */
 function tfvarsFile(header: string[], groups: [string, HclValue][][]): string {
-  const body = groups
-    .filter((group) => group.length > 0)
-    .map((group) => renderAttributes(group, "", true))
-    .join("\n\n");
-  return `${header.map((line) => `# ${line}`).join("\n")}\n\n${body}\n`;
+  const items: HclItem[] = [...header.map(comment), blank];
+  for (const group of groups.filter((entries) => entries.length > 0)) items.push(...group.map(([name, value]) => attribute(name, value)), blank);
+  return hclFile(items);
 }
 
 function environmentTfvars(input: Input, environment: EnvironmentPlan): string {
@@ -152,29 +105,28 @@ function environmentTfvars(input: Input, environment: EnvironmentPlan): string {
 
 function variablesTf(input: Input): string {
   const { longestPrefix } = providerSubnetRules[input.provider];
-  const block = (name: string, attributes: [string, HclValue][], validations: { condition: string; message: string }[] = []) => {
-    const parts = [renderAttributes(attributes, "  ", false)];
-    for (const validation of validations) {
-      parts.push(`  validation {\n${renderAttributes([["condition", { raw: validation.condition }], ["error_message", validation.message]], "    ", false)}\n  }`);
-    }
-    return `variable ${hclString(name)} {\n${parts.join("\n\n")}\n}`;
-  };
+  const block = (name: string, declaration: [string, HclValue][], validations: { condition: string; message: string }[] = []) =>
+    hclBlock("variable", [name], [
+      ...declaration.map(([key, value]) => attribute(key, value)),
+      ...validations.map((validation) => hclBlock("validation", [], [attribute("condition", expr(validation.condition)), attribute("error_message", validation.message)])),
+    ]);
+  const objectOf = (fields: Record<string, string>) => call("map", call("object", Object.fromEntries(Object.entries(fields).map(([key, type]) => [key, expr(type)]))));
   const blocks = [
-    block("network_name", [["type", { raw: "string" }], ["description", "Name prefix of every network resource."]], [
+    block("network_name", [["type", expr("string")], ["description", "Name prefix of every network resource."]], [
       { condition: 'can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", var.network_name))', message: "Use lowercase letters, digits and hyphens." },
     ]),
-    block("environment", [["type", { raw: "string" }], ["description", "The environment this network serves."]]),
-    block("region", [["type", { raw: "string" }], ["description", "The region the network lives in."]]),
-    block("network_cidr", [["type", { raw: "string" }], ["description", "The base CIDR every subnet is carved from."]], [
+    block("environment", [["type", expr("string")], ["description", "The environment this network serves."]]),
+    block("region", [["type", expr("string")], ["description", "The region the network lives in."]]),
+    block("network_cidr", [["type", expr("string")], ["description", "The base CIDR every subnet is carved from."]], [
       { condition: "can(cidrhost(var.network_cidr, 0))", message: "Give the base as a CIDR block, e.g. 10.20.0.0/16." },
     ]),
-    block("availability_zones", [["type", { raw: "list(string)" }], ["description", "Zones the subnets are spread over, in plan order."]], [
+    block("availability_zones", [["type", expr("list(string)")], ["description", "Zones the subnets are spread over, in plan order."]], [
       { condition: "length(var.availability_zones) > 0", message: "List at least one zone." },
     ]),
     block(
       "subnets",
       [
-        ["type", { raw: "map(object({\n    cidr_block        = string\n    availability_zone = string\n    tier              = string\n    kind              = string\n  }))" }],
+        ["type", objectOf({ cidr_block: "string", availability_zone: "string", tier: "string", kind: "string" })],
         ["description", "Every subnet of the plan, keyed by name."],
       ],
       [
@@ -188,22 +140,22 @@ function variablesTf(input: Input): string {
         },
       ],
     ),
-    block("nat_strategy", [["type", { raw: "string" }], ["description", "per-zone, single or none."]], [
+    block("nat_strategy", [["type", expr("string")], ["description", "per-zone, single or none."]], [
       { condition: 'contains(["per-zone", "single", "none"], var.nat_strategy)', message: "Use per-zone, single or none." },
     ]),
-    block("load_balancer", [["type", { raw: "string" }], ["description", "application, network, both or none."]], [
+    block("load_balancer", [["type", expr("string")], ["description", "application, network, both or none."]], [
       { condition: 'contains(["application", "network", "both", "none"], var.load_balancer)', message: "Use application, network, both or none." },
     ]),
-    block("egress_filtering", [["type", { raw: "string" }], ["description", "none, fqdn-allowlist or proxy."]], [
+    block("egress_filtering", [["type", expr("string")], ["description", "none, fqdn-allowlist or proxy."]], [
       { condition: 'contains(["none", "fqdn-allowlist", "proxy"], var.egress_filtering)', message: "Use none, fqdn-allowlist or proxy." },
     ]),
-    block("egress_allowlist", [["type", { raw: "list(string)" }], ["description", "Domains workloads may reach when egress is filtered by FQDN."], ["default", []]]),
-    block("dns_zones", [["type", { raw: "list(string)" }], ["description", "DNS zones associated with the network."], ["default", []]]),
-    block("flow_logs_enabled", [["type", { raw: "bool" }], ["description", "Record flow logs for forensics and compliance."], ["default", true]]),
+    block("egress_allowlist", [["type", expr("list(string)")], ["description", "Domains workloads may reach when egress is filtered by FQDN."], ["default", []]]),
+    block("dns_zones", [["type", expr("list(string)")], ["description", "DNS zones associated with the network."], ["default", []]]),
+    block("flow_logs_enabled", [["type", expr("bool")], ["description", "Record flow logs for forensics and compliance."], ["default", true]]),
     block(
       "peer_networks",
       [
-        ["type", { raw: "map(object({\n    cidr_block = string\n    type       = string\n  }))" }],
+        ["type", objectOf({ cidr_block: "string", type: "string" })],
         ["description", "Networks routed to this one; none may overlap network_cidr."],
         ["default", {}],
       ],
@@ -215,7 +167,7 @@ function variablesTf(input: Input): string {
       ],
     ),
   ];
-  return `# Variables of the ${input.networkName} network; the values per environment are in environments/*.tfvars.\n\n${blocks.join("\n\n")}\n`;
+  return hclFile([comment(`Variables of the ${input.networkName} network; the values per environment are in environments/*.tfvars.`), blank, ...blocks]);
 }
 
 // ---- Mermaid ----
@@ -435,6 +387,6 @@ function generate(input: Input): GeneratorResult {
 
 export const networkEngineerGenerator: RoleGenerator<NetworkEngineerRequirements> = {
   role: "network-engineer",
-  version: "1.0.0",
+  version: "1.1.0",
   generate,
 };

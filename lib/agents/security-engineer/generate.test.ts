@@ -93,6 +93,6 @@ describe("security-engineer generator", () => {
   it.skipIf(!terraformAvailable)("keeps user text out of HCL (Vault policies use only generated paths)", () => {
     const input = securityEngineerSchema.parse({ ...securityEngineerExample, scope: 'a"];click A call alert(1) ${var.x}' });
     for (const item of securityEngineerGenerator.generate(input).artifacts.filter((entry) => entry.path.endsWith(".hcl"))) expect(item.content).not.toContain("alert(1)");
-    expect(artifact(input, "security/controls.md").content).toContain("a\"\\];click A call alert\\(1\\) $\\{var\\.x\\}");
+    expect(artifact(input, "security/controls.md").content).toContain("a\"\\];click A call alert(1) ${var.x}");
   });
 });

@@ -17,18 +17,22 @@ export function parseYamlDocuments(artifact: Artifact): unknown[] {
   return list.map((document) => document.toJS());
 }
 
-const mermaidHeaders = /^(flowchart|graph) (TD|TB|LR|RL|BT)$/;
+const mermaidDiagramTypes = /^(flowchart|graph|sequenceDiagram|stateDiagram-v2|gantt|timeline|architecture-beta|block-beta|mindmap|journey|classDiagram|erDiagram|pie)\b/;
+/** Lines of these kinds open or close a section, so their brackets need not balance on the line. */
+const sectionLine = /^\s*(subgraph|end|%%|section|title|dateFormat|axisFormat|participant|actor|note|loop|alt|else|opt|par|and|rect)\b/;
+const arrows = /<-->|<-\.->|-->>|->>|-->|==>|-\.->|---|--o|--x|<--|<==|-\)|--\)|>>/g;
 
 /**
- * Problems in Mermaid flowchart source: a cheap structural check (the real rendering is an e2e test).
- * Outside quoted labels only identifiers, arrows, shapes and keywords may appear, so a label can never
- * close its node early, and no `click`, `call`, `href` or `%%{init}` directive may appear at all.
+ * Problems in Mermaid source: a cheap structural check (the real rendering is an e2e test). Outside quoted
+ * labels only identifiers, arrows, shapes and keywords may appear, so a label can never close its node
+ * early, and no `click`, `call`, `href` or `%%{init}` directive may appear at all.
  */
 export function mermaidProblems(source: string): string[] {
   const problems: string[] = [];
-  const lines = source.split("\n").filter((line) => line.trim() !== "");
-  if (!mermaidHeaders.test(lines[0]?.trim() ?? "")) problems.push(`first line is not a flowchart header: ${lines[0]}`);
-  let depth = 0;
+  const lines = source.split("\n");
+  const first = lines.find((line) => line.trim() !== "" && !line.trim().startsWith("%%"));
+  if (!first || !mermaidDiagramTypes.test(first.trim())) problems.push(`unknown diagram type: ${first ?? "(empty)"}`);
+  let subgraphs = 0;
   lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (trimmed.startsWith("%%")) {
@@ -37,18 +41,25 @@ export function mermaidProblems(source: string): string[] {
     }
     if ((line.match(/"/g) ?? []).length % 2 !== 0) problems.push(`line ${index + 1}: unbalanced quotes`);
     const outside = line.replace(/"[^"]*"/g, '""');
-    if (/\b(click|call|href|javascript)\b/i.test(outside)) problems.push(`line ${index + 1}: interaction directive outside a label`);
-    if (/[<`]/.test(outside.replace(/<-->|<-\.->|-->|==>|-\.->|---/g, ""))) problems.push(`line ${index + 1}: markup outside a label`);
-    const opens = (outside.match(/[[({]/g) ?? []).length;
-    const closes = (outside.match(/[\])}]/g) ?? []).length;
-    if (opens !== closes) problems.push(`line ${index + 1}: unbalanced brackets`);
-    if (/^subgraph\b/.test(trimmed)) depth++;
-    if (trimmed === "end") depth--;
-    if (depth < 0) problems.push(`line ${index + 1}: "end" without a subgraph`);
+    if (/\b(click|callback|call|href|javascript)\b/i.test(outside)) problems.push(`line ${index + 1}: interaction directive outside a label`);
+    if (/[<>`]/.test(outside.replace(arrows, ""))) problems.push(`line ${index + 1}: markup outside a label`);
+    let depth = 0;
+    for (const character of outside) {
+      if ("([{".includes(character)) depth++;
+      if (")]}".includes(character)) depth--;
+      if (depth < 0) break;
+    }
+    if (depth !== 0 && !sectionLine.test(outside)) problems.push(`line ${index + 1}: unbalanced brackets`);
+    if (/^subgraph\b/.test(trimmed)) subgraphs++;
+    if (trimmed === "end" && /^(flowchart|graph)\b/.test(first?.trim() ?? "")) subgraphs--;
+    if (subgraphs < 0) problems.push(`line ${index + 1}: "end" without a subgraph`);
   });
-  if (depth !== 0) problems.push(`${depth} subgraph(s) not closed`);
+  if (subgraphs > 0) problems.push(`${subgraphs} subgraph(s) not closed`);
   return problems;
 }
+
+/** The hostile label every role that puts user text into Mermaid is tested with. */
+export const hostileLabel = 'a"];click A call alert(1)';
 
 function temporaryDirectory(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "artifact-check-"));
@@ -106,5 +117,3 @@ export function terraformFmtDiff(artifacts: Artifact[]): string {
   }
 }
 
-/** The hostile label every role that puts user text into Mermaid is tested with. */
-export const hostileLabel = 'a"];click A call alert(1)';

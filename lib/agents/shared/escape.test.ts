@@ -17,7 +17,7 @@ describe("escaping user text", () => {
   });
 
   it("escapes Markdown markup and table pipes", () => {
-    expect(markdownText("*bold* [link](javascript:x) <img>")).toBe("\\*bold\\* \\[link\\]\\(javascript:x\\) \\<img\\>");
+    expect(markdownText("*bold* [link](javascript:x) <img>\n\n# x")).toBe("\\*bold\\* \\[link\\](javascript:x) \\<img\\> # x");
     expect(markdownTable(["a", "b"], [["x|y", 1]])).toBe("| a | b |\n| --- | --- |\n| x\\|y | 1 |");
   });
 

@@ -21,22 +21,8 @@ export function mermaidId(text: string, prefix = "n"): string {
   return `${prefix}_${body || "x"}`;
 }
 
-/** Markdown inline text: backslash-escapes characters that would start markup, and flattens newlines. */
-export function markdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, "\\$1");
-}
-
-/** A Markdown table cell: like markdownText, pipes escaped, never empty. */
-export function markdownCell(text: string | number): string {
-  const value = markdownText(String(text));
-  return value === "" ? " " : value;
-}
-
-/** A Markdown table from a header row and body rows (every cell escaped). */
-export function markdownTable(header: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.map(markdownCell).join(" | ")} |`;
-  return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
-}
+// Markdown escaping is shared with the rest of the portal.
+export { markdownCell, markdownTable, markdownText } from "@/lib/markdown/escape";
 
 /** An HCL quoted string: escapes backslashes, quotes, control characters and template sequences. */
 export function hclString(text: string): string {

@@ -7,33 +7,9 @@ import type { z } from "zod";
 import { mediaTypes, type GeneratorResult, type RoleGenerator } from "@/lib/agents/generator";
 import { expectMatchesGolden, fixtureNames, readFixture } from "@/lib/agents/shared/golden";
 import { expectValidHcl } from "@/lib/agents/shared/hcl-testing";
+import { hostileLabel, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
 
-export const hostileLabel = 'a"];click A call alert(1)';
-
-const mermaidDiagramTypes = /^(flowchart|graph|sequenceDiagram|stateDiagram-v2|gantt|timeline|architecture-beta|block-beta|mindmap|journey|classDiagram|erDiagram|pie)\b/;
-
-/** Structural problems of Mermaid source: an unknown diagram type, unbalanced quotes or brackets, interaction directives. */
-export function mermaidProblems(source: string): string[] {
-  const problems: string[] = [];
-  const lines = source.split("\n");
-  const first = lines.find((line) => line.trim() !== "" && !line.trim().startsWith("%%"));
-  if (!first || !mermaidDiagramTypes.test(first.trim())) problems.push(`unknown diagram type: ${first ?? "(empty)"}`);
-  lines.forEach((line, index) => {
-    const quotes = (line.match(/"/g) ?? []).length;
-    if (quotes % 2 !== 0) problems.push(`line ${index + 1}: unbalanced quotes`);
-    const outside = line.replace(/"[^"]*"/g, '""');
-    if (/^\s*(click|callback)\b/.test(outside) || /\b(href|javascript:)/i.test(outside)) problems.push(`line ${index + 1}: interaction directive outside a label`);
-    if (/[<>]/.test(outside.replace(/-->|==>|-.->|<-->|--o|--x|<--|<==|->>|-->>|-\)|--\)|>>/g, ""))) problems.push(`line ${index + 1}: markup outside a label`);
-    let depth = 0;
-    for (const char of outside) {
-      if ("([{".includes(char)) depth++;
-      if (")]}".includes(char)) depth--;
-      if (depth < 0) break;
-    }
-    if (depth !== 0 && !/^\s*(subgraph|end|%%|section|title|dateFormat|axisFormat|participant|actor|note|loop|alt|else|opt|par|and|rect)\b/.test(outside)) problems.push(`line ${index + 1}: unbalanced brackets`);
-  });
-  return problems;
-}
+export { hostileLabel, mermaidProblems };
 
 /** Asserts every artifact is well-formed for its media type; HCL is checked against the fmt layout too. */
 export async function expectWellFormedArtifacts(result: GeneratorResult): Promise<void> {

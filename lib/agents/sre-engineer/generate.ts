@@ -487,6 +487,6 @@ function generate(input: SreEngineerRequirements): GeneratorResult {
 
 export const sreEngineerGenerator: RoleGenerator<SreEngineerRequirements> = {
   role: "sre-engineer",
-  version: "1.0.0",
+  version: "1.1.0",
   generate,
 };

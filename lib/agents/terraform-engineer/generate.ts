@@ -504,4 +504,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const terraformEngineerGenerator: RoleGenerator<Input> = { role: "terraform-engineer", version: "1.0.0", generate };
+export const terraformEngineerGenerator: RoleGenerator<Input> = { role: "terraform-engineer", version: "1.1.0", generate };

@@ -47,6 +47,7 @@ variable "subnets" {
     tier              = string
     kind              = string
   }))
+
   description = "Every subnet of the plan, keyed by name."
 
   validation {
@@ -113,6 +114,7 @@ variable "peer_networks" {
     cidr_block = string
     type       = string
   }))
+
   description = "Networks routed to this one; none may overlap network_cidr."
   default     = {}
 

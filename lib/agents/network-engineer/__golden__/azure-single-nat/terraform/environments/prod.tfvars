@@ -8,49 +8,56 @@ network_cidr       = "172.16.0.0/20"
 availability_zones = ["westeurope-1", "westeurope-2"]
 
 subnets = {
-  "prod-edge-1" = {
+  prod-edge-1 = {
     cidr_block        = "172.16.3.0/27"
     availability_zone = "westeurope-1"
     tier              = "edge"
     kind              = "public"
   }
-  "prod-edge-2" = {
+
+  prod-edge-2 = {
     cidr_block        = "172.16.3.32/27"
     availability_zone = "westeurope-2"
     tier              = "edge"
     kind              = "public"
   }
-  "prod-app-1" = {
+
+  prod-app-1 = {
     cidr_block        = "172.16.2.0/25"
     availability_zone = "westeurope-1"
     tier              = "app"
     kind              = "private"
   }
-  "prod-app-2" = {
+
+  prod-app-2 = {
     cidr_block        = "172.16.2.128/25"
     availability_zone = "westeurope-2"
     tier              = "app"
     kind              = "private"
   }
-  "prod-aks-pods-1" = {
+
+  prod-aks-pods-1 = {
     cidr_block        = "172.16.0.0/24"
     availability_zone = "westeurope-1"
     tier              = "aks-pods"
     kind              = "custom"
   }
-  "prod-aks-pods-2" = {
+
+  prod-aks-pods-2 = {
     cidr_block        = "172.16.1.0/24"
     availability_zone = "westeurope-2"
     tier              = "aks-pods"
     kind              = "custom"
   }
-  "prod-sql-1" = {
+
+  prod-sql-1 = {
     cidr_block        = "172.16.3.64/29"
     availability_zone = "westeurope-1"
     tier              = "sql"
     kind              = "data"
   }
-  "prod-sql-2" = {
+
+  prod-sql-2 = {
     cidr_block        = "172.16.3.72/29"
     availability_zone = "westeurope-2"
     tier              = "sql"
@@ -66,7 +73,7 @@ dns_zones         = []
 flow_logs_enabled = false
 
 peer_networks = {
-  "on-prem" = {
+  on-prem = {
     cidr_block = "192.168.0.0/16"
     type       = "dedicated-link"
   }

@@ -8,49 +8,56 @@ network_cidr       = "172.16.20.0/22"
 availability_zones = ["westeurope-1", "westeurope-2"]
 
 subnets = {
-  "test-edge-1" = {
+  test-edge-1 = {
     cidr_block        = "172.16.23.0/27"
     availability_zone = "westeurope-1"
     tier              = "edge"
     kind              = "public"
   }
-  "test-edge-2" = {
+
+  test-edge-2 = {
     cidr_block        = "172.16.23.32/27"
     availability_zone = "westeurope-2"
     tier              = "edge"
     kind              = "public"
   }
-  "test-app-1" = {
+
+  test-app-1 = {
     cidr_block        = "172.16.22.0/25"
     availability_zone = "westeurope-1"
     tier              = "app"
     kind              = "private"
   }
-  "test-app-2" = {
+
+  test-app-2 = {
     cidr_block        = "172.16.22.128/25"
     availability_zone = "westeurope-2"
     tier              = "app"
     kind              = "private"
   }
-  "test-aks-pods-1" = {
+
+  test-aks-pods-1 = {
     cidr_block        = "172.16.20.0/24"
     availability_zone = "westeurope-1"
     tier              = "aks-pods"
     kind              = "custom"
   }
-  "test-aks-pods-2" = {
+
+  test-aks-pods-2 = {
     cidr_block        = "172.16.21.0/24"
     availability_zone = "westeurope-2"
     tier              = "aks-pods"
     kind              = "custom"
   }
-  "test-sql-1" = {
+
+  test-sql-1 = {
     cidr_block        = "172.16.23.64/29"
     availability_zone = "westeurope-1"
     tier              = "sql"
     kind              = "data"
   }
-  "test-sql-2" = {
+
+  test-sql-2 = {
     cidr_block        = "172.16.23.72/29"
     availability_zone = "westeurope-2"
     tier              = "sql"
@@ -66,7 +73,7 @@ dns_zones         = []
 flow_logs_enabled = false
 
 peer_networks = {
-  "on-prem" = {
+  on-prem = {
     cidr_block = "192.168.0.0/16"
     type       = "dedicated-link"
   }

@@ -8,55 +8,63 @@ network_cidr       = "10.20.0.0/16"
 availability_zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
 
 subnets = {
-  "production-public-a" = {
+  production-public-a = {
     cidr_block        = "10.20.48.0/24"
     availability_zone = "eu-west-1a"
     tier              = "public"
     kind              = "public"
   }
-  "production-public-b" = {
+
+  production-public-b = {
     cidr_block        = "10.20.49.0/24"
     availability_zone = "eu-west-1b"
     tier              = "public"
     kind              = "public"
   }
-  "production-public-c" = {
+
+  production-public-c = {
     cidr_block        = "10.20.50.0/24"
     availability_zone = "eu-west-1c"
     tier              = "public"
     kind              = "public"
   }
-  "production-private-a" = {
+
+  production-private-a = {
     cidr_block        = "10.20.0.0/20"
     availability_zone = "eu-west-1a"
     tier              = "private"
     kind              = "private"
   }
-  "production-private-b" = {
+
+  production-private-b = {
     cidr_block        = "10.20.16.0/20"
     availability_zone = "eu-west-1b"
     tier              = "private"
     kind              = "private"
   }
-  "production-private-c" = {
+
+  production-private-c = {
     cidr_block        = "10.20.32.0/20"
     availability_zone = "eu-west-1c"
     tier              = "private"
     kind              = "private"
   }
-  "production-data-a" = {
+
+  production-data-a = {
     cidr_block        = "10.20.51.0/24"
     availability_zone = "eu-west-1a"
     tier              = "data"
     kind              = "data"
   }
-  "production-data-b" = {
+
+  production-data-b = {
     cidr_block        = "10.20.52.0/24"
     availability_zone = "eu-west-1b"
     tier              = "data"
     kind              = "data"
   }
-  "production-data-c" = {
+
+  production-data-c = {
     cidr_block        = "10.20.53.0/24"
     availability_zone = "eu-west-1c"
     tier              = "data"
@@ -72,11 +80,12 @@ dns_zones         = ["payments.internal", "pay.acme.example"]
 flow_logs_enabled = true
 
 peer_networks = {
-  "shared-services" = {
+  shared-services = {
     cidr_block = "10.0.0.0/16"
     type       = "transit-gateway"
   }
-  "head-office" = {
+
+  head-office = {
     cidr_block = "192.168.10.0/24"
     type       = "vpn"
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeMarkdown, markdownCell, markdownParagraphs } from "@/lib/incidents/markdown-text";
+import { escapeMarkdown, markdownCell, markdownParagraphs } from "@/lib/markdown/escape";
 
 describe("escaping typed text for Markdown", () => {
   it.each([
