@@ -61,7 +61,7 @@ export function ArtifactsDiffView({ from, to }: { from: { revision: number; arti
   );
 }
 
-function ChangedFile({ file }: { file: FileChange }) {
+function ChangedFile({ file }: { file: FileChange<Comparable> }) {
   const diff = useMemo(() => (file.status === "changed" ? lineDiff(file.before!.content, file.after!.content) : undefined), [file]);
   const shown = (file.after ?? file.before)!;
   return (

@@ -12,15 +12,15 @@ export interface ComparableArtifact {
 
 export type FileChangeStatus = "added" | "removed" | "changed" | "unchanged";
 
-export interface FileChange {
+export interface FileChange<A extends ComparableArtifact = ComparableArtifact> {
   path: string;
   status: FileChangeStatus;
-  before?: ComparableArtifact;
-  after?: ComparableArtifact;
+  before?: A;
+  after?: A;
 }
 
-export interface ArtifactsDiff {
-  files: FileChange[];
+export interface ArtifactsDiff<A extends ComparableArtifact = ComparableArtifact> {
+  files: FileChange<A>[];
   counts: Record<FileChangeStatus, number>;
 }
 
@@ -28,10 +28,10 @@ export interface ArtifactsDiff {
  * Compares two revisions' artifacts by path. Files are listed in the newer revision's order, then the
  * removed ones in the older revision's order, so the list reads like the tree being delivered.
  */
-export function diffArtifacts(from: readonly ComparableArtifact[], to: readonly ComparableArtifact[]): ArtifactsDiff {
+export function diffArtifacts<A extends ComparableArtifact>(from: readonly A[], to: readonly A[]): ArtifactsDiff<A> {
   const before = new Map(from.map((artifact) => [artifact.path, artifact]));
   const afterPaths = new Set(to.map((artifact) => artifact.path));
-  const files: FileChange[] = [];
+  const files: FileChange<A>[] = [];
   for (const after of to) {
     const old = before.get(after.path);
     if (!old) files.push({ path: after.path, status: "added", after });
