@@ -2,7 +2,7 @@
 // ArtifactViewer: one artifact with its path, language, size and short sha256; copy, download, and for
 // a Mermaid file the drawn diagram with a switch to its source.
 import { Check, Code2, Copy, Download, Workflow } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { formatSize, languageLabels, languageOf } from "@/lib/artifacts/languages";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -23,6 +23,7 @@ export function downloadText(name: string, content: string, mediaType: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Render it with `key={artifact.path}` so the source toggle starts over for each file. */
 export function ArtifactViewer({ artifact }: { artifact: ArtifactFile }) {
   const { toast } = useToast();
   const diagram = isDiagram(artifact);
@@ -30,11 +31,6 @@ export function ArtifactViewer({ artifact }: { artifact: ArtifactFile }) {
   const [copied, setCopied] = useState(false);
   const fileName = artifact.path.split("/").at(-1) ?? artifact.path;
   const language = diagram ? "mermaid" : languageOf(artifact);
-
-  useEffect(() => {
-    setShowSource(false);
-    setCopied(false);
-  }, [artifact.path]);
 
   async function copy() {
     try {
