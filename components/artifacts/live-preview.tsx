@@ -78,7 +78,11 @@ export function LivePreview({ roleKey, values, open, onOpenChange, className }: 
       </header>
       <div id="live-preview-body" className="flex flex-col gap-4">
         <p aria-live="polite" className="min-h-6 text-sm" data-testid="live-preview-status">
-          {toFix > 0 ? (
+          {toFix > 0 && lastValid === undefined ? (
+            <span className="text-fg-muted">
+              {toFix === 1 ? "1 answer" : `${toFix} answers`} to go before the first preview
+            </span>
+          ) : toFix > 0 ? (
             <span className="inline-flex items-center gap-1.5 font-medium text-warning-fg">
               <CircleAlert aria-hidden="true" className="size-4" />
               Fix {toFix === 1 ? "1 answer" : `${toFix} answers`} to update the preview
@@ -101,10 +105,10 @@ export function LivePreview({ roleKey, values, open, onOpenChange, className }: 
           )
         ) : (
           <div className={cn("flex flex-col gap-4 transition-opacity", (toFix > 0 || query.isPlaceholderData) && "opacity-75")}>
-            <SummaryPanel figures={preview.summary} compact />
             {diagrams.map((diagram) => (
               <PreviewDiagram key={diagram.path} diagram={diagram} />
             ))}
+            <SummaryPanel figures={preview.summary} compact />
             <details className="rounded-md border border-border">
               <summary className="cursor-pointer p-3 text-base font-medium">
                 {preview.artifacts.length} files will be delivered

@@ -417,7 +417,7 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
       className={cn(
         "grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]",
         // The live preview sits beside the form on wide screens and below it otherwise.
-        previewOpen ? "xl:grid-cols-[14rem_minmax(0,1fr)_minmax(22rem,26rem)] xl:gap-6" : "xl:grid-cols-[17rem_minmax(0,1fr)_auto]",
+        previewOpen ? "xl:grid-cols-[12rem_minmax(0,1fr)_22rem] xl:gap-6 2xl:grid-cols-[15rem_minmax(0,1fr)_26rem]" : "xl:grid-cols-[17rem_minmax(0,1fr)_auto]",
       )}
     >
       <aside className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">

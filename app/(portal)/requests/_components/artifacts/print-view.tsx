@@ -97,8 +97,8 @@ export function PrintView({ artifacts, input, autoPrint }: { artifacts: Revision
             {artifact.kind} · {formatSize(artifact.size)} · sha256 {artifact.sha256.slice(0, 12)}
           </p>
           {isDiagram(artifact) && (
-            <div className="rounded-md border border-border p-4">
-              <LazyMermaid source={artifact.content} label={`Diagram ${artifact.path}`} />
+            <div className="rounded-md border border-border bg-white p-4">
+              <LazyMermaid source={artifact.content} label={`Diagram ${artifact.path}`} theme="light" />
             </div>
           )}
           <CodeView artifact={artifact} />
