@@ -1,5 +1,6 @@
 // The shape the artifact components draw: a stored artifact (with sha256 and size) or a previewed one.
 import type { SummaryFigure } from "@/lib/agents/generator";
+import { mermaidMediaType } from "@/lib/artifacts/schema";
 
 export interface ArtifactFile {
   path: string;
@@ -11,8 +12,6 @@ export interface ArtifactFile {
   size?: number;
 }
 
-export const MERMAID_MEDIA_TYPE = "text/vnd.mermaid";
-
-export const isDiagram = (artifact: { mediaType: string }) => artifact.mediaType === MERMAID_MEDIA_TYPE;
+export const isDiagram = (artifact: { mediaType: string }) => artifact.mediaType === mermaidMediaType;
 
 export type { SummaryFigure };
