@@ -13,6 +13,8 @@ export interface MermaidDiagramProps {
   /** What the diagram shows, read by screen readers in place of the drawing. */
   label: string;
   className?: string;
+  /** "light" draws the light theme whatever the portal's theme (for paper: the print view). */
+  theme?: "auto" | "light";
 }
 
 type RenderState = { status: "rendering" } | { status: "rendered"; svg: string } | { status: "error"; message: string };
@@ -44,8 +46,9 @@ function mermaidConfig(dark: boolean) {
   };
 }
 
-export default function MermaidDiagram({ source, label, className }: MermaidDiagramProps) {
-  const dark = useSyncExternalStore(subscribeToTheme, isDarkTheme, () => false);
+export default function MermaidDiagram({ source, label, className, theme = "auto" }: MermaidDiagramProps) {
+  const portalDark = useSyncExternalStore(subscribeToTheme, isDarkTheme, () => false);
+  const dark = theme === "auto" && portalDark;
   const baseId = useId().replace(/[^a-zA-Z0-9]/g, "");
   const [state, setState] = useState<RenderState>({ status: "rendering" });
 

@@ -37,6 +37,8 @@ import { Card, CardContent } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import { LivePreview } from "@/components/artifacts/live-preview";
 import { useToast } from "@/components/ui/toast";
 import { AnswersView } from "./answers-view";
 import { ConflictPanel, theirVersion } from "./conflict-panel";
@@ -94,6 +96,7 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
   const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [formMessage, setFormMessage] = useState<string | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(true);
 
   // What the autosave sends: refs, so the debounced save always sends the latest answers.
   const requestId = useRef(request?.id);
@@ -410,7 +413,13 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
     mode === "revise" ? (request?.status === "CHANGES_REQUESTED" ? "Save and resubmit" : `Save as revision ${base + 1}`) : "Submit request";
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]">
+    <div
+      className={cn(
+        "grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]",
+        // The live preview sits beside the form on wide screens and below it otherwise.
+        previewOpen ? "xl:grid-cols-[12rem_minmax(0,1fr)_22rem] xl:gap-6 2xl:grid-cols-[15rem_minmax(0,1fr)_26rem]" : "xl:grid-cols-[17rem_minmax(0,1fr)_auto]",
+      )}
+    >
       <aside className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
         <StepProgress steps={progress} onSelect={(index) => goTo(steps[index].id)} />
         <SaveStatus state={saveState} onRetry={() => void flush()} />
@@ -509,6 +518,13 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
           </p>
         )}
       </div>
+      <LivePreview
+        roleKey={roleKey}
+        values={values}
+        open={previewOpen}
+        onOpenChange={setPreviewOpen}
+        className="lg:col-start-2 xl:sticky xl:top-6 xl:col-start-auto xl:max-h-[calc(100vh-3rem)] xl:self-start xl:overflow-y-auto"
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // One request: its header and the moves the viewer may make, then tabs for the Requirements (answers
 // with labels), the Discussion and the History (revisions, diffs, moves). Live through React Query.
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeft, Copy, History as HistoryIcon, MessageSquare, Pencil, ScrollText, TriangleAlert } from "lucide-react";
+import { ArrowLeft, Copy, FileStack, History as HistoryIcon, MessageSquare, Pencil, ScrollText, TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { isRoleKey, getRole } from "@/lib/agents/registry";
@@ -19,6 +19,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { AnswersView } from "@/components/forms/role-form";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
+import { ArtifactsTab } from "./artifacts/artifacts-tab";
 import { Discussion } from "./discussion";
 import { HistoryTab } from "./history";
 import { TransitionActions } from "./transition-actions";
@@ -138,6 +139,9 @@ export function RequestView({
           <TabsTrigger value="requirements">
             <ScrollText aria-hidden="true" /> Requirements
           </TabsTrigger>
+          <TabsTrigger value="artifacts">
+            <FileStack aria-hidden="true" /> Artifacts
+          </TabsTrigger>
           <TabsTrigger value="discussion">
             <MessageSquare aria-hidden="true" /> Discussion
             <span className="rounded-full bg-surface-muted px-2 text-sm tabular-nums">{comments.length}</span>
@@ -169,6 +173,10 @@ export function RequestView({
               )}
             </CardContent>
           </Card>
+        </TabsContent>
+
+        <TabsContent value="artifacts">
+          <ArtifactsTab request={request} />
         </TabsContent>
 
         <TabsContent value="discussion">
