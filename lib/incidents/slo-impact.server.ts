@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { visibleTeamIds } from "@/lib/auth/authorize";
 import { incidentAccess } from "@/lib/incidents/incidents.server";
 import { incidentReference } from "@/lib/incidents/serialize";
-import { budgetImpactOf, impactRanges, incidentImpactWindow, splitRange, type IncidentMarker, type MinuteRange, type SloBudgetImpact } from "@/lib/incidents/slo-impact";
+import { budgetImpactOf, impactRanges, incidentImpactWindow, splitRange, type IncidentMarker, type IncidentSloImpactJson, type MinuteRange } from "@/lib/incidents/slo-impact";
 import { MINUTES_PER_DAY, toEpochMinute } from "@/lib/slo/math";
 import { sloAccess } from "@/lib/slo/slos.server";
 
@@ -80,11 +80,7 @@ const incidentImpactSelect = {
   services: { select: { service: { select: { name: true, slos: { select: { id: true, name: true, objective: true, windowDays: true }, orderBy: { name: "asc" as const } } } } }, orderBy: { service: { name: "asc" as const } } },
 } as const;
 
-export interface IncidentSloImpact {
-  /** The measured window (ISO), or null for a cancelled incident. */
-  window: { from: string; to: string; open: boolean } | null;
-  slos: SloBudgetImpact[];
-}
+export type IncidentSloImpact = IncidentSloImpactJson;
 
 /** The budget each SLO of the incident's affected services lost in its impact window (no access check). */
 export async function loadSloImpact(db: Db | Tx, incidentId: string, now: Date): Promise<IncidentSloImpact> {

@@ -143,3 +143,9 @@ export function markerLabel(marker: Pick<IncidentMarker, "severity" | "title">, 
   const text = `${marker.severity} · ${marker.title}`;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** The incident page's SLO panel data (as JSON: the window's times as ISO strings). */
+export interface IncidentSloImpactJson {
+  window: { from: string; to: string; open: boolean } | null;
+  slos: SloBudgetImpact[];
+}

@@ -1,7 +1,7 @@
 // A request that another domain links to (SLO adoption, declaring an incident): loaded with the actor's
 // access to its team and the answers of its current revision. Another team's request is "not found".
 import "server-only";
-import type { Db, Tx } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { teamAccess, type TeamAccess } from "@/lib/auth/authorize";
 import { getRole, isRoleKey } from "@/lib/agents/registry";
@@ -52,4 +52,15 @@ export function requireRoleRevision(request: LinkedRequest, roles: readonly Role
     throw InvalidError.field([], `Only an ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`} request can ${what}; this is a ${request.roleTitle} request`);
   }
   if (request.revision === 0) throw InvalidError.field([], `Submit the request first: only a submitted request can ${what}`);
+}
+
+/** A request's title and role for a link to it; null when it is gone or not visible to the actor. */
+export async function getRequestLink(actor: Actor, requestId: string): Promise<{ id: string; title: string; roleTitle: string } | null> {
+  try {
+    const request = await loadLinkedRequest(getDb(), actor, requestId);
+    return { id: request.id, title: request.title, roleTitle: request.roleTitle };
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }

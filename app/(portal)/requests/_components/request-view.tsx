@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Copy, History as HistoryIcon, MessageSquare, Pencil, ScrollText, TriangleAlert } from "lucide-react";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { isRoleKey, getRole } from "@/lib/agents/registry";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { describeAnswers } from "@/lib/requests/answers";
@@ -32,6 +32,7 @@ export function RequestView({
   currentUserId,
   canCopy,
   currentTeamName,
+  links,
 }: {
   initialRequest: RequestDetail;
   initialRevisions: RevisionSummary[];
@@ -39,6 +40,8 @@ export function RequestView({
   currentUserId: string | null;
   canCopy: boolean;
   currentTeamName: string | null;
+  /** What the request led to elsewhere (SLOs, incidents): rendered by the server, between header and tabs. */
+  links?: ReactNode;
 }) {
   const id = initialRequest.id;
   const { data: request = initialRequest } = useQuery({
@@ -133,6 +136,7 @@ export function RequestView({
         )}
       </header>
 
+      {links}
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label="Request sections">
           <TabsTrigger value="requirements">
