@@ -49,7 +49,7 @@ export async function loadLinkedRequest(db: Db | Tx, actor: Actor, requestId: st
 export function requireRoleRevision(request: LinkedRequest, roles: readonly RoleKey[], what: string): void {
   if (!(roles as readonly string[]).includes(request.roleKey)) {
     const names = roles.map((role) => getRole(role).title);
-    throw InvalidError.field([], `Only an ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`} request can ${what}; this is a ${request.roleTitle} request`);
+    throw InvalidError.field([], `Only an ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`} request can ${what}; this request is for the ${request.roleTitle} role`);
   }
   if (request.revision === 0) throw InvalidError.field([], `Submit the request first: only a submitted request can ${what}`);
 }

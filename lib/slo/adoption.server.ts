@@ -66,7 +66,13 @@ async function serviceFor(tx: Tx, actor: Actor, request: LinkedRequest, plan: Ad
     if (input.newService) throw InvalidError.field(["newService", "slug"], `${team.name} already has a service with the slug ${wanted.slug}: choose it instead`);
     return { ...existing, created: false };
   }
-  const data = parseOrThrow(createServiceSchema, { slug: wanted.slug, name: wanted.name, tier: input.newService?.tier ?? 2 });
+  const data = parseOrThrow(createServiceSchema, {
+    slug: wanted.slug,
+    name: wanted.name,
+    tier: input.newService?.tier ?? 2,
+    lifecycle: "PRODUCTION",
+    description: `Added when SLOs were adopted from the SRE request “${request.title}”.`.slice(0, 2000),
+  });
   const service = await tx.service.create({
     data: { ...data, description: data.description ?? "", repoUrl: data.repoUrl ?? null, runbookUrl: data.runbookUrl ?? null, dashboardUrl: data.dashboardUrl ?? null, teamId: team.id },
     select: { id: true, slug: true, name: true, teamId: true },
