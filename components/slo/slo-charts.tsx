@@ -27,10 +27,14 @@ function incidentAreas(markers: readonly IncidentMarker[] | undefined, data: rea
   const first = data[0].at;
   const last = data[data.length - 1].at;
   const minimum = (last - first) / 150;
-  return markers.flatMap((marker) => {
+  return markers.flatMap((marker, index) => {
     const from = Math.max(first, Date.parse(marker.from));
     const to = Math.min(last, Math.max(Date.parse(marker.to), Date.parse(marker.from) + minimum));
     if (to <= from) return [];
+    // Labels of areas in the right half end at the area, so they stay inside the chart; neighbours are
+    // staggered over three lines so that close incidents do not write over each other.
+    const alignRight = (from + to) / 2 > first + (last - first) * 0.55;
+    const line = index % 3;
     return [
       <ReferenceArea
         key={marker.id}
@@ -41,7 +45,15 @@ function incidentAreas(markers: readonly IncidentMarker[] | undefined, data: rea
         stroke="var(--critical)"
         strokeOpacity={0.6}
         ifOverflow="hidden"
-        label={{ value: markerLabel(marker, 36), position: "insideTopLeft", fill: "var(--critical-fg)", fontSize: 13 }}
+        label={(props: { viewBox?: { x?: number; y?: number; width?: number } }) => {
+          const box = props.viewBox ?? {};
+          const x = alignRight ? (box.x ?? 0) + (box.width ?? 0) - 4 : (box.x ?? 0) + 4;
+          return (
+            <text x={x} y={(box.y ?? 0) + 16 + line * 17} textAnchor={alignRight ? "end" : "start"} fill="var(--critical-fg)" fontSize={13} fontWeight={600} stroke="var(--surface)" strokeWidth={4} paintOrder="stroke">
+              {markerLabel(marker, 30)}
+            </text>
+          );
+        }}
       />,
     ];
   });

@@ -42,6 +42,16 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
             <Link href={`/services/${slo.service.id}`} className="link">
               {slo.service.name}
             </Link>
+            {sourceRequest && (
+              <span data-testid="slo-source-request">
+                {" "}
+                · Created from request{" "}
+                <Link href={`/requests/${sourceRequest.id}`} className="link">
+                  {sourceRequest.title || "an untitled request"}
+                </Link>
+                {slo.sourceRevision !== null && ` (revision ${slo.sourceRevision})`}
+              </span>
+            )}
           </span>
         }
         description={slo.description || undefined}
@@ -94,17 +104,14 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
             </dd>
             {slo.sourceRequestId && (
               <>
-                <dt className="font-medium text-fg-muted">Created from</dt>
-                <dd data-testid="slo-source-request">
+                <dt className="font-medium text-fg-muted">Adopted from</dt>
+                <dd>
                   {sourceRequest ? (
-                    <>
-                      Created from request{" "}
-                      <Link href={`/requests/${sourceRequest.id}`} className="link">
-                        {sourceRequest.title || "an untitled request"}
-                      </Link>
-                    </>
+                    <Link href={`/requests/${sourceRequest.id}`} className="link">
+                      {sourceRequest.title || "an untitled request"}
+                    </Link>
                   ) : (
-                    "Created from a request that has since been deleted"
+                    "A request that has since been deleted"
                   )}
                   {slo.sourceRevision !== null && `, revision ${slo.sourceRevision}`}
                 </dd>
