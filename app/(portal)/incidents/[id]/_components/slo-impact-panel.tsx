@@ -6,8 +6,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { formatDateTime } from "@/lib/format";
 import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";
 
+/** Large shares whole, small ones with enough decimals that a non-zero figure never reads "0.0 %". */
 function percent(value: number) {
-  return value >= 10 ? `${value.toFixed(0)} %` : `${value.toFixed(1)} %`;
+  if (value >= 10) return `${value.toFixed(0)} %`;
+  if (value >= 0.1 || value === 0) return `${value.toFixed(1)} %`;
+  return value >= 0.01 ? `${value.toFixed(2)} %` : "under 0.01 %";
 }
 
 export function SloImpactPanel({ impact }: { impact: IncidentSloImpactJson }) {
@@ -38,7 +41,7 @@ export function SloImpactPanel({ impact }: { impact: IncidentSloImpactJson }) {
                   <span className="text-fg-muted">No data for the incident window</span>
                 ) : (
                   <span className={slo.budgetConsumedPercent >= 100 ? "font-semibold text-critical-fg" : slo.budgetConsumedPercent >= 10 ? "font-semibold text-warning-fg" : undefined}>
-                    {percent(slo.budgetConsumedPercent)} of the {slo.windowDays}-day budget · {slo.badMinutes!.toFixed(1)} bad minutes
+                    {percent(slo.budgetConsumedPercent)} of the {slo.windowDays}-day budget · {slo.badMinutes! >= 0.1 || slo.badMinutes === 0 ? slo.badMinutes!.toFixed(1) : slo.badMinutes!.toFixed(2)} bad minutes
                   </span>
                 )}
               </li>
