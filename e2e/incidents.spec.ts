@@ -101,7 +101,7 @@ test("declare, command, note, move through the states and resolve while a second
   const preview = page.getByTestId("postmortem-preview");
   await expect(preview.getByRole("heading", { name: "Summary" })).toBeVisible();
   await expect(preview).toContainText("About 6 % of EU checkouts fail with 502.");
-  await expect(preview).toContainText("not available: SLOs are not linked to incidents yet");
+  await expect(preview).toContainText("SLO error budget burned: the affected services have no SLOs.");
   await expect(preview).toContainText("Only EU card payments fail; PayPal is fine");
   const editor = page.getByLabel(/^Markdown/);
   const draft = await editor.inputValue();

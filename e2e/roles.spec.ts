@@ -41,7 +41,7 @@ test.describe("roles", () => {
     await search.press("Escape");
     await expect(search).toHaveValue("");
     await search.press("Tab");
-    await expect(page.getByRole("link", { name: "Cloud Architect", exact: true })).toBeFocused();
+    await expect(cards.getByRole("link", { name: "Cloud Architect", exact: true })).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/roles\/cloud-architect$/);
   });

@@ -1,7 +1,8 @@
 "use client";
 // The SLO page's charts (recharts): the error-budget burndown over the window, and the SLI against the
 // objective over a chosen range. The data arrives downsampled from the server (≤ 241 points).
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { markerLabel, type IncidentMarker } from "@/lib/incidents/slo-impact";
 import type { SloSeriesJson } from "@/lib/slo/api-schemas";
 import { sliAxis } from "@/lib/slo/present";
 
@@ -17,8 +18,54 @@ function timeTick(spanMs: number) {
   return (value: number) => (spanMs > 2 * 86_400_000 ? shortDate.format(value) : shortTime.format(value));
 }
 
+/**
+ * The incidents' impact windows as shaded areas, clipped to the chart's time range. A window narrower than
+ * 1/150 of the range is widened to that, so a 20-minute incident still shows on a 30-day chart.
+ */
+function incidentAreas(markers: readonly IncidentMarker[] | undefined, data: readonly { at: number }[]) {
+  if (!markers?.length || data.length < 2) return [];
+  const first = data[0].at;
+  const last = data[data.length - 1].at;
+  const minimum = (last - first) / 150;
+  return markers.flatMap((marker, index) => {
+    const from = Math.max(first, Date.parse(marker.from));
+    const to = Math.min(last, Math.max(Date.parse(marker.to), Date.parse(marker.from) + minimum));
+    if (to <= from) return [];
+    // Labels of areas in the right half end at the area, so they stay inside the chart; neighbours are
+    // staggered over three lines so that close incidents do not write over each other.
+    const alignRight = (from + to) / 2 > first + (last - first) * 0.55;
+    const line = index % 3;
+    return [
+      <ReferenceArea
+        key={marker.id}
+        x1={from}
+        x2={to}
+        fill="var(--critical)"
+        fillOpacity={0.14}
+        stroke="var(--critical)"
+        strokeOpacity={0.6}
+        ifOverflow="hidden"
+        label={(props: { viewBox?: { x?: number; y?: number; width?: number } }) => {
+          const box = props.viewBox ?? {};
+          const x = alignRight ? (box.x ?? 0) + (box.width ?? 0) - 4 : (box.x ?? 0) + 4;
+          return (
+            <text x={x} y={(box.y ?? 0) + 16 + line * 17} textAnchor={alignRight ? "end" : "start"} fill="var(--critical-fg)" fontSize={13} fontWeight={600} stroke="var(--surface)" strokeWidth={4} paintOrder="stroke">
+              {markerLabel(marker, 30)}
+            </text>
+          );
+        }}
+      />,
+    ];
+  });
+}
+
+function markersSentence(markers: readonly IncidentMarker[] | undefined): string {
+  if (!markers?.length) return "";
+  return ` Shaded: ${markers.length === 1 ? "1 incident" : `${markers.length} incidents`} (${markers.map((marker) => `${marker.reference} ${marker.severity}`).join(", ")}).`;
+}
+
 /** The budget left over the window, with the even pace that would spend exactly all of it by the end. */
-export function BurndownChart({ series }: { series: SloSeriesJson }) {
+export function BurndownChart({ series, markers }: { series: SloSeriesJson; markers?: readonly IncidentMarker[] }) {
   const data = series.burndown.map((point) => ({ at: Date.parse(point.at), remaining: point.remaining === null ? null : point.remaining * 100, ideal: point.ideal * 100 }));
   const values = data.flatMap((point) => (point.remaining === null ? [] : [point.remaining]));
   const low = Math.min(0, ...values);
@@ -28,13 +75,15 @@ export function BurndownChart({ series }: { series: SloSeriesJson }) {
     last === undefined
       ? "Error budget burndown: no data in the window."
       : `Error budget burndown over the window: ${Math.round(last)} % left now${low < 0 ? `, overspent at the lowest by ${Math.round(-low)} %` : ""}.`;
+  const areas = incidentAreas(markers, data);
   return (
-    <div role="img" aria-label={summary} className="h-72 w-full" data-testid="burndown-chart">
+    <div role="img" aria-label={summary + markersSentence(markers)} className="h-72 w-full" data-testid="burndown-chart" data-incident-markers={areas.length}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} tick={axisTick} stroke="var(--border-strong)" minTickGap={40} />
           <YAxis domain={[Math.floor(low / 10) * 10, 100]} tickFormatter={(value: number) => `${value} %`} tick={axisTick} stroke="var(--border-strong)" width={64} />
+          {areas}
           <ReferenceLine y={0} stroke="var(--critical)" strokeWidth={2} label={{ value: "Exhausted", position: "insideBottomLeft", fill: "var(--critical-fg)", fontSize: 14 }} />
           <Tooltip
             contentStyle={tooltipStyle}
@@ -50,7 +99,7 @@ export function BurndownChart({ series }: { series: SloSeriesJson }) {
 }
 
 /** The SLI per bucket against the objective; empty buckets are gaps, not 100 %. */
-export function SliChart({ series, objective }: { series: SloSeriesJson; objective: number }) {
+export function SliChart({ series, objective, markers }: { series: SloSeriesJson; objective: number; markers?: readonly IncidentMarker[] }) {
   const data = series.sli.map((point) => ({ at: Date.parse(point.at), sli: point.sli === null ? null : point.sli * 100 }));
   const values = data.flatMap((point) => (point.sli === null ? [] : [point.sli]));
   const lowest = values.length ? Math.min(...values) : objective;
@@ -60,8 +109,9 @@ export function SliChart({ series, objective }: { series: SloSeriesJson; objecti
   const summary = values.length
     ? `SLI per ${series.bucketMinutes >= 60 ? `${series.bucketMinutes / 60} h` : `${series.bucketMinutes} min`}: lowest ${lowest.toFixed(2)} %, ${below} of ${values.length} points below the ${objective} % objective.`
     : "SLI: no data in this range.";
+  const areas = incidentAreas(markers, data);
   return (
-    <div role="img" aria-label={summary} className="h-72 w-full" data-testid="sli-chart">
+    <div role="img" aria-label={summary + markersSentence(markers)} className="h-72 w-full" data-testid="sli-chart" data-incident-markers={areas.length}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
@@ -75,6 +125,7 @@ export function SliChart({ series, objective }: { series: SloSeriesJson; objecti
             stroke="var(--border-strong)"
             width={84}
           />
+          {areas}
           <ReferenceLine y={objective} stroke="var(--warning)" strokeWidth={2} strokeDasharray="6 4" label={{ value: `Objective ${objective} %`, position: "insideBottomRight", fill: "var(--warning-fg)", fontSize: 14 }} />
           <Tooltip
             contentStyle={tooltipStyle}

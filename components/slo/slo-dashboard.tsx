@@ -13,6 +13,8 @@ import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { LiveIndicator } from "@/components/slo/live-indicator";
 import { BurndownChart, SliChart } from "@/components/slo/slo-charts";
 import { SloStatusBadge } from "@/components/slo/slo-status-badge";
+import { IncidentMarkerList } from "@/components/slo/incident-marker-list";
+import type { IncidentMarker } from "@/lib/incidents/slo-impact";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import type { SloSeriesJson, SloWithReportJson } from "@/lib/slo/api-schemas";
 import { alertRules, burnWindows } from "@/lib/slo/math";
@@ -37,7 +39,7 @@ function percent(value: number | null, digits = 3) {
   return value === null ? "No data" : `${(value * 100).toFixed(digits)} %`;
 }
 
-export function SloDashboard({ initial, initialSeries }: { initial: SloWithReportJson; initialSeries: SloSeriesJson }) {
+export function SloDashboard({ initial, initialSeries, markers }: { initial: SloWithReportJson; initialSeries: SloSeriesJson; markers?: readonly IncidentMarker[] }) {
   const id = initial.slo.id;
   const detail = useQuery({ queryKey: sloKeys.detail(id), queryFn: () => fetchJson<SloWithReportJson>(`/api/v1/slos/${id}`), initialData: initial, refetchInterval: SLO_REFRESH_MS });
   const [range, setRange] = useState<Range>("window");
@@ -118,7 +120,7 @@ export function SloDashboard({ initial, initialSeries }: { initial: SloWithRepor
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <BurndownChart series={windowSeries.data} />
+            <BurndownChart series={windowSeries.data} markers={markers} />
           </CardContent>
         </Card>
         <Card>
@@ -138,7 +140,7 @@ export function SloDashboard({ initial, initialSeries }: { initial: SloWithRepor
           </CardHeader>
           <CardContent aria-busy={rangeSeries.isFetching || undefined}>
             {sliSeries ? (
-              <SliChart series={sliSeries} objective={slo.objective} />
+              <SliChart series={sliSeries} objective={slo.objective} markers={markers} />
             ) : (
               <div className="flex h-72 flex-col justify-end gap-2">
                 <span className="sr-only">Loading the SLI chart…</span>
@@ -148,6 +150,8 @@ export function SloDashboard({ initial, initialSeries }: { initial: SloWithRepor
           </CardContent>
         </Card>
       </div>
+
+      {markers && <IncidentMarkerList markers={markers} serviceName={slo.service.name} windowDays={slo.windowDays} />}
 
       <Card>
         <CardHeader>

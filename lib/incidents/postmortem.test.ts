@@ -78,15 +78,17 @@ describe("the postmortem draft", () => {
     ]);
   });
 
-  it("gives the impact: duration, customers, and the SLO budget as not available until SLOs are linked", () => {
+  it("gives the impact: duration, customers, and the SLO budget as not measured when none is given", () => {
     expect(draft).toContain("- **Duration:** 31 min (impact started → mitigated).");
     expect(draft).toContain("- **Customers:** customers were affected.");
-    expect(draft).toContain("- **SLO error budget burned:** not available: SLOs are not linked to incidents yet.");
+    expect(draft).toContain("- **SLO error budget burned:** not measured for this draft.");
   });
 
   it("shows the budget per SLO once they are linked", () => {
     const linked = generatePostmortemDraft(fixture, items, [{ serviceName: "Checkout API", sloName: "Availability 99.9 %", budgetConsumedPercent: 12.345 }]);
-    expect(linked).toContain("  - Checkout API, Availability 99.9 %: 12.3 % of the error budget");
+    expect(linked).toContain("  - Checkout API, Availability 99.9 %: 12.3 % of the error budget\n");
+    const withMinutes = generatePostmortemDraft(fixture, items, [{ serviceName: "Checkout API", sloName: "Availability", budgetConsumedPercent: 50, badMinutes: 21.6 }]);
+    expect(withMinutes).toContain("  - Checkout API, Availability: 50.0 % of the error budget (21.6 bad minutes)");
     expect(generatePostmortemDraft(fixture, items, [])).toContain("the affected services have no SLOs");
   });
 

@@ -104,8 +104,11 @@ function bullets(lines: string[]): string[] {
   return lines.map((line) => `- ${line}`);
 }
 
-/** The draft postmortem of an incident. `sloImpact` is null until SLOs are linked to incidents (issue 5). */
-export function generatePostmortemDraft(source: PostmortemSource, actionItems: PostmortemActionItem[], sloImpact: SloBudgetImpact[] | null): string {
+/** What the impact section says of one SLO: the budget it lost during the incident window. */
+export type PostmortemSloImpact = Pick<SloBudgetImpact, "serviceName" | "sloName" | "budgetConsumedPercent"> & { badMinutes?: number | null };
+
+/** The draft postmortem of an incident. `sloImpact` null says the figure is not available (not measured). */
+export function generatePostmortemDraft(source: PostmortemSource, actionItems: PostmortemActionItem[], sloImpact: PostmortemSloImpact[] | null): string {
   const severity = severityDefinitions[source.severity];
   const lines: string[] = [];
   lines.push(`# Postmortem: ${source.reference} ${escapeMarkdown(source.title)}`, "");
@@ -133,13 +136,14 @@ export function generatePostmortemDraft(source: PostmortemSource, actionItems: P
   );
   lines.push(`- **Customers:** ${source.customerImpact ? "customers were affected." : "no customer impact was recorded."} ${prompt("Say who and how many, and what they saw.")}`);
   if (sloImpact === null) {
-    lines.push("- **SLO error budget burned:** not available: SLOs are not linked to incidents yet.");
+    lines.push("- **SLO error budget burned:** not measured for this draft.");
   } else if (sloImpact.length === 0) {
     lines.push("- **SLO error budget burned:** the affected services have no SLOs.");
   } else {
     lines.push("- **SLO error budget burned:**");
     for (const slo of sloImpact) {
-      lines.push(`  - ${markdownCell(slo.serviceName)}, ${markdownCell(slo.sloName)}: ${slo.budgetConsumedPercent === null ? "no data for the incident window" : `${slo.budgetConsumedPercent.toFixed(1)} % of the error budget`}`);
+      const minutes = slo.badMinutes === null || slo.badMinutes === undefined ? "" : ` (${slo.badMinutes.toFixed(1)} bad minutes)`;
+      lines.push(`  - ${markdownCell(slo.serviceName)}, ${markdownCell(slo.sloName)}: ${slo.budgetConsumedPercent === null ? "no data for the incident window" : `${slo.budgetConsumedPercent.toFixed(1)} % of the error budget${minutes}`}`);
     }
   }
   lines.push("", "| Key time | UTC |", "| --- | --- |");

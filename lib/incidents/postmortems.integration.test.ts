@@ -45,7 +45,7 @@ describe("postmortems", () => {
     expect(generated.markdown).toContain("| 2026-11-20 10:00 UTC | Action taken | Rolled back the gateway");
     expect(generated.markdown).toContain("| 2026-11-20 09:50 UTC | Note, pinned | Only EU");
     expect(generated.markdown).toContain("- **Duration:** 1 h 9 min (impact started → mitigated).");
-    expect(generated.markdown).toContain("not available: SLOs are not linked to incidents yet");
+    expect(generated.markdown).toContain("the affected services have no SLOs");
     await expect(generatePostmortem(member.actor, incident.id)).rejects.toBeInstanceOf(ConflictError);
 
     const edited = await updatePostmortem(member.actor, incident.id, { version: 1, markdown: `${generated.markdown}\nMore detail.` });

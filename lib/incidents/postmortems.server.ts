@@ -11,6 +11,7 @@ import { ConflictError, InvalidError, NotFoundError, parseOrThrow } from "@/lib/
 import { createActionItemSchema, updateActionItemSchema, updatePostmortemSchema, type CreateActionItemInput, type UpdateActionItemInput, type UpdatePostmortemInput } from "@/lib/incidents/schema";
 import { generatePostmortemDraft, postmortemFileName, postmortemStatusLabels, postmortemTransitions, withActionItemsSection, type PostmortemActionItem, type PostmortemSource } from "@/lib/incidents/postmortem";
 import { incidentAccess, loadDetail, loadResponders, personSelect } from "@/lib/incidents/incidents.server";
+import { loadSloImpact } from "@/lib/incidents/slo-impact.server";
 import { incidentReference, personName, toActionItem } from "@/lib/incidents/serialize";
 import type { ActionItemJson, PostmortemJson } from "@/lib/incidents/api-schemas";
 
@@ -117,8 +118,8 @@ export async function generatePostmortem(actor: Actor, incidentId: string, optio
     }
     if (await tx.postmortem.findUnique({ where: { incidentId }, select: { id: true } })) throw new ConflictError("This incident already has a postmortem");
     const source = await postmortemSource(tx, incidentId);
-    // The SLO link (issue 5) is not there yet: null makes the draft say the budget burned is not available.
-    const markdown = generatePostmortemDraft(source, forDocument(await actionItemRows(tx, incidentId)), null);
+    const impact = await loadSloImpact(tx, incidentId, now);
+    const markdown = generatePostmortemDraft(source, forDocument(await actionItemRows(tx, incidentId)), impact.slos);
     const postmortem = await tx.postmortem.create({ data: { incidentId, markdown } });
     await recordAudit(tx, actor, {
       action: "postmortem.created",

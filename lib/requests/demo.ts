@@ -42,6 +42,18 @@ function example(role: string): FormValues {
   return structuredClone(getRole(role).example) as FormValues;
 }
 
+/** The SRE example for a refunds service: what adopting SLOs from a request turns into a new service's SLOs. */
+function refundsSlos(): FormValues {
+  const values = example("sre-engineer");
+  values.serviceName = "refunds-api";
+  values.userJourney = "A customer asks for a refund and sees it confirmed.";
+  values.slis = [
+    { name: "refunds-availability", kind: "availability", goodQuery: 'sum(rate(http_requests_total{job="refunds-api",code!~"5.."}[5m]))', totalQuery: 'sum(rate(http_requests_total{job="refunds-api"}[5m]))', objectivePercent: 99.9 },
+    { name: "refunds-latency", kind: "latency", latencyQuery: 'http_request_duration_seconds_bucket{job="refunds-api"}', thresholdMs: 500, objectivePercent: 99 },
+  ];
+  return values;
+}
+
 /** The answers of the role's first steps only: what someone has filled in before stopping for lunch. */
 function halfFilled(role: string): FormValues {
   const definition = getRole(role);
@@ -136,6 +148,21 @@ function demoRequests(): DemoRequest[] {
       revisions: [],
       moves: [],
       draft: halfFilled("sre-engineer"),
+    },
+    {
+      // Approved, so its SLOs can be adopted: the SRE form describes a service the catalog does not have yet.
+      id: "demo-request-sre-refunds",
+      team: "payments",
+      role: "sre-engineer",
+      title: "",
+      author: "member",
+      createdAgo: 6 * DAY,
+      revisions: [{ input: refundsSlos(), by: "member", ago: 6 * DAY }],
+      moves: [
+        { to: "SUBMITTED", by: "member", ago: 6 * DAY },
+        { to: "IN_REVIEW", by: "admin", ago: 5 * DAY },
+        { to: "APPROVED", by: "admin", ago: 5 * DAY - HOUR, comment: "Objectives agreed with the refunds product owner." },
+      ],
     },
     {
       id: "demo-request-terraform",

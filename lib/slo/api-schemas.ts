@@ -41,6 +41,10 @@ export const sloDefinitionSchema = z
     objective: z.number().describe("Percent, 50–99.999"),
     windowDays: z.union([z.literal(7), z.literal(28), z.literal(30)]),
     alerting: z.boolean(),
+    source: z
+      .object({ requestId: z.string(), revision: z.int().nullable() })
+      .nullable()
+      .describe("The SRE request (and its revision) this SLO was adopted from, or null"),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime().describe("Send it back as `updatedAt` when changing the SLO: a newer version answers 409"),
   })
@@ -160,6 +164,8 @@ interface SloRow {
   objective: number;
   windowDays: number;
   alerting: boolean;
+  sourceRequestId?: string | null;
+  sourceRevision?: number | null;
   createdAt: Date;
   updatedAt: Date;
   service: { id: string; slug: string; name: string };
@@ -182,6 +188,7 @@ export function toSloJson(slo: SloRow): SloJson {
     objective: slo.objective,
     windowDays: slo.windowDays as 7 | 28 | 30,
     alerting: slo.alerting,
+    source: slo.sourceRequestId ? { requestId: slo.sourceRequestId, revision: slo.sourceRevision ?? null } : null,
     createdAt: slo.createdAt.toISOString(),
     updatedAt: slo.updatedAt.toISOString(),
   };

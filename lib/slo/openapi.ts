@@ -6,6 +6,7 @@ import { ingestResultSchema, serviceSchema, sloDefinitionSchema, sloListSchema, 
 import { exportFormats } from "@/lib/slo/exports";
 import { samplesBodySchema } from "@/lib/slo/samples";
 import { sloSpecSchema, updateSloSchema } from "@/lib/slo/schema";
+import { adoptionResultSchema, adoptSlosSchema } from "@/lib/slo/adoption";
 
 const idParam = (what: string) => ({ name: "id", in: "path" as const, description: `The ${what}'s id`, required: true });
 const formatParam = {
@@ -18,6 +19,21 @@ const formatParam = {
 const yaml = { description: "YAML, as a download", schema: z.string(), contentType: "application/yaml" };
 
 export const sloOperations: Operation[] = [
+  {
+    method: "post",
+    path: "/api/v1/requests/{id}/adopt-slos",
+    summary:
+      "Create the SLOs an SRE request's current revision describes (members and up), on the service the form names (created when missing) or the one given. Idempotent per revision: adopting it again creates nothing and answers 200 with the SLOs the first adoption created",
+    tags: ["slos", "requests"],
+    params: [idParam("request")],
+    body: adoptSlosSchema,
+    responses: {
+      201: { description: "The SLOs were created", schema: adoptionResultSchema },
+      200: { description: "This revision was adopted before: the SLOs it created", schema: adoptionResultSchema },
+      403: { description: "Your role in the team is too low" },
+      409: { description: "`revision` is not the request's current revision any more" },
+    },
+  },
   {
     method: "get",
     path: "/api/v1/services",

@@ -146,14 +146,15 @@ export interface AdoptionSource {
   /** What the specs came from, recorded in the audit log, e.g. { kind: "request", id: "…" }. */
   kind: string;
   id: string;
+  /** For a request: the revision whose answers described the SLOs (stored on each SLO). */
+  revision?: number;
 }
 
 /**
- * Creates every SLO an SRE request's form describes, for one service, in one transaction: all or none.
- * Issues carry the spec's index first (["1", "objective"]) so a form can point at the right row. This is
- * what "adopt" on an SRE request calls.
+ * Validates adoption specs whole: every problem at once, each issue's path starting with the spec's index
+ * (["1", "objective"]) so a form can point at the right row. Nothing is created when any spec is invalid.
  */
-export async function createSlosFromSpecs(actor: Actor, serviceId: string, specs: SloSpec[], source?: AdoptionSource) {
+export function validateSloSpecs(specs: SloSpec[]): SloDefinitionData[] {
   if (!Array.isArray(specs) || specs.length === 0) throw InvalidError.field([], "Give at least one SLO to create");
   if (specs.length > 50) throw InvalidError.field([], "Adopt at most 50 SLOs at once");
   const issues: Issue[] = [];
@@ -175,30 +176,54 @@ export async function createSlosFromSpecs(actor: Actor, serviceId: string, specs
     else seen.set(slug, index);
   });
   if (issues.length) throw new InvalidError(`${new Set(issues.map((issue) => issue.path[0])).size} of ${specs.length} SLO specs are invalid; none was created`, issues);
+  return validated;
+}
 
+/**
+ * Writes validated SLOs on a service inside the caller's transaction, each with its audit row; the caller
+ * has checked the actor may edit the service's team. A slug the service already uses is a 422 for all.
+ */
+export async function insertSlos(tx: Tx, actor: Actor, service: { id: string; slug: string; name: string; teamId: string }, validated: SloDefinitionData[], source?: AdoptionSource): Promise<SloDefinition[]> {
+  const existing = await tx.slo.findMany({ where: { serviceId: service.id, slug: { in: validated.map((data) => data.slug) } }, select: { slug: true } });
+  if (existing.length) {
+    const taken = new Set(existing.map((row) => row.slug));
+    throw new InvalidError(
+      "Some SLOs already exist on this service; none was created",
+      validated.flatMap((data, index) => (taken.has(data.slug) ? [{ path: [index, "slug"], message: `${service.name} already has an SLO with the slug ${data.slug}` }] : [])),
+    );
+  }
+  const fromRequest = source?.kind === "request" ? { sourceRequestId: source.id, sourceRevision: source.revision ?? null } : {};
+  const created: SloDefinition[] = [];
+  for (const data of validated) {
+    const slo = await tx.slo.create({ data: { ...toRow(data), ...fromRequest, serviceId: service.id, teamId: service.teamId }, include: definitionInclude });
+    await recordAudit(tx, actor, {
+      action: "slo.created",
+      teamId: service.teamId,
+      targetType: "slo",
+      targetId: slo.id,
+      details: {
+        name: slo.name,
+        service: service.slug,
+        objective: slo.objective,
+        windowDays: slo.windowDays,
+        ...(source ? { adoptedFrom: { kind: source.kind, id: source.id, ...(source.revision !== undefined ? { revision: source.revision } : {}) } } : {}),
+      },
+    });
+    created.push(slo);
+  }
+  return created;
+}
+
+/**
+ * Creates every SLO an SRE request's form describes, for one service, in one transaction: all or none.
+ * Issues carry the spec's index first (["1", "objective"]) so a form can point at the right row.
+ * Adoption from a request (lib/slo/adoption.server.ts) uses the same two steps.
+ */
+export async function createSlosFromSpecs(actor: Actor, serviceId: string, specs: SloSpec[], source?: AdoptionSource) {
+  const validated = validateSloSpecs(specs);
   return getDb().$transaction(async (tx) => {
     const { service, access } = await serviceAccess(tx, actor, serviceId);
     await requireTeamPermission(tx, actor, { id: access.team.id }, "edit", "Service");
-    const existing = await tx.slo.findMany({ where: { serviceId: service.id, slug: { in: validated.map((data) => data.slug) } }, select: { slug: true } });
-    if (existing.length) {
-      const taken = new Set(existing.map((row) => row.slug));
-      throw new InvalidError(
-        "Some SLOs already exist on this service; none was created",
-        validated.flatMap((data, index) => (taken.has(data.slug) ? [{ path: [index, "slug"], message: `${service.name} already has an SLO with the slug ${data.slug}` }] : [])),
-      );
-    }
-    const created: SloDefinition[] = [];
-    for (const data of validated) {
-      const slo = await tx.slo.create({ data: { ...toRow(data), serviceId: service.id, teamId: service.teamId }, include: definitionInclude });
-      await recordAudit(tx, actor, {
-        action: "slo.created",
-        teamId: service.teamId,
-        targetType: "slo",
-        targetId: slo.id,
-        details: { name: slo.name, service: service.slug, objective: slo.objective, windowDays: slo.windowDays, ...(source ? { adoptedFrom: { kind: source.kind, id: source.id } } : {}) },
-      });
-      created.push(slo);
-    }
-    return created;
+    return insertSlos(tx, actor, service, validated, source);
   });
 }

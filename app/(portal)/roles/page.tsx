@@ -3,6 +3,7 @@ import { rolesByDomain } from "@/lib/agents/registry";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { RoleCatalog, type CatalogGroup } from "./_components/role-catalog";
+import { CollaborationMap } from "./_components/collaboration-map";
 
 export const metadata: Metadata = { title: "Roles" };
 
@@ -28,6 +29,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         description="Ten specialists your team can ask for help. Pick one to see what it does and who it works with, then start a request with its requirements form."
       />
       <RoleCatalog groups={groups} initialQuery={typeof q === "string" ? q : ""} />
+      <CollaborationMap />
     </>
   );
 }

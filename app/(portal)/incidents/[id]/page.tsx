@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getIncidentPage } from "@/lib/incidents/incidents.server";
+import { getRequestLink } from "@/lib/requests/linked-request.server";
+import { getIncidentSloImpact } from "@/lib/incidents/slo-impact.server";
 import { IncidentView } from "./_components/incident-view";
 
 export const metadata: Metadata = { title: "Incident" };
@@ -14,6 +16,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const now = new Date();
+  const [sloImpact, sourceRequest] = await Promise.all([
+    getIncidentSloImpact(actor, id, now),
+    page.incident.source ? getRequestLink(actor, page.incident.source.requestId) : null,
+  ]);
   return (
     <IncidentView
       incident={page.incident}
@@ -22,7 +29,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       services={page.services}
       canEdit={page.canEdit}
       currentUserId={actor.userId}
-      renderedAt={new Date().toISOString()}
+      renderedAt={now.toISOString()}
+      sloImpact={sloImpact}
+      sourceRequest={sourceRequest}
     />
   );
 }

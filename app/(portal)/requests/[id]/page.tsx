@@ -5,6 +5,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
 import { getRequest, listComments, listRevisions } from "@/lib/requests/requests.server";
 import { RequestView } from "../_components/request-view";
+import { RequestLinks } from "../_components/request-links";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -24,6 +25,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       currentUserId={actor.userId}
       canCopy={team !== undefined && roleAllows(team.role, "edit")}
       currentTeamName={team?.name ?? null}
+      links={<RequestLinks actor={actor} requestId={request.id} roleKey={request.role.key} currentRevision={request.currentRevision} />}
     />
   );
 }

@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Copy, FileStack, History as HistoryIcon, MessageSquare, Pencil, ScrollText, TriangleAlert } from "lucide-react";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { isRoleKey, getRole } from "@/lib/agents/registry";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { describeAnswers } from "@/lib/requests/answers";
@@ -33,6 +33,7 @@ export function RequestView({
   currentUserId,
   canCopy,
   currentTeamName,
+  links,
 }: {
   initialRequest: RequestDetail;
   initialRevisions: RevisionSummary[];
@@ -40,6 +41,8 @@ export function RequestView({
   currentUserId: string | null;
   canCopy: boolean;
   currentTeamName: string | null;
+  /** What the request led to elsewhere (SLOs, incidents): rendered by the server, between header and tabs. */
+  links?: ReactNode;
 }) {
   const id = initialRequest.id;
   const { data: request = initialRequest } = useQuery({
@@ -134,6 +137,7 @@ export function RequestView({
         )}
       </header>
 
+      {links}
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label="Request sections">
           <TabsTrigger value="requirements">

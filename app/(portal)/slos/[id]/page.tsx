@@ -12,6 +12,8 @@ import { roleAllows } from "@/lib/auth/roles";
 import { toSloWithReportJson } from "@/lib/slo/api-schemas";
 import { bucketBound } from "@/lib/slo/exports";
 import { getSloReport, getSloSeries } from "@/lib/slo/reports.server";
+import { listSloIncidentMarkers } from "@/lib/incidents/slo-impact.server";
+import { getRequestLink } from "@/lib/requests/linked-request.server";
 import { sliKindLabels } from "@/lib/slo/schema";
 import { orNotFound } from "../../_lib/or-not-found";
 import { DeleteSloButton } from "../_components/delete-slo-button";
@@ -23,8 +25,9 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
   const actor = await requirePageActor();
   const now = new Date();
   const result = await orNotFound(getSloReport(actor, id, now));
-  const series = await getSloSeries(actor, id, "window", now);
+  const [series, markers] = await Promise.all([getSloSeries(actor, id, "window", now), listSloIncidentMarkers(actor, id, now)]);
   const slo = result.definition;
+  const sourceRequest = slo.sourceRequestId ? await getRequestLink(actor, slo.sourceRequestId) : null;
   const canEdit = roleAllows(result.role, "edit");
   return (
     <>
@@ -39,6 +42,16 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
             <Link href={`/services/${slo.service.id}`} className="link">
               {slo.service.name}
             </Link>
+            {sourceRequest && (
+              <span data-testid="slo-source-request">
+                {" "}
+                · Created from request{" "}
+                <Link href={`/requests/${sourceRequest.id}`} className="link">
+                  {sourceRequest.title || "an untitled request"}
+                </Link>
+                {slo.sourceRevision !== null && ` (revision ${slo.sourceRevision})`}
+              </span>
+            )}
           </span>
         }
         description={slo.description || undefined}
@@ -59,7 +72,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
           </>
         }
       />
-      <SloDashboard initial={toSloWithReportJson(result, result.asOf)} initialSeries={series} />
+      <SloDashboard initial={toSloWithReportJson(result, result.asOf)} initialSeries={series} markers={markers} />
       <Card className="mt-6">
         <CardHeader>
           <CardTitle>Definition</CardTitle>
@@ -89,6 +102,21 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
             <dd>
               {slo.objective} % over a rolling {slo.windowDays}-day window
             </dd>
+            {slo.sourceRequestId && (
+              <>
+                <dt className="font-medium text-fg-muted">Adopted from</dt>
+                <dd>
+                  {sourceRequest ? (
+                    <Link href={`/requests/${sourceRequest.id}`} className="link">
+                      {sourceRequest.title || "an untitled request"}
+                    </Link>
+                  ) : (
+                    "A request that has since been deleted"
+                  )}
+                  {slo.sourceRevision !== null && `, revision ${slo.sourceRevision}`}
+                </dd>
+              </>
+            )}
             <dt className="font-medium text-fg-muted">Alerting</dt>
             <dd>{slo.alerting ? "On: page and ticket alerts in the exported rules" : "Off: recording rules only"}</dd>
             <dt className="font-medium text-fg-muted">Push data</dt>

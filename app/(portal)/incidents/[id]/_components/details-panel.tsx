@@ -294,17 +294,51 @@ export function PostmortemPanel({ incident }: { incident: IncidentDetailJson }) 
   );
 }
 
-export function RunbookPanel({ incident }: { incident: IncidentDetailJson }) {
-  if (!incident.source?.runbookMarkdown) return null;
+/** The request an incident was declared from, as far as the viewer may see it. */
+export interface SourceRequestLink {
+  id: string;
+  title: string;
+  roleTitle: string;
+}
+
+/**
+ * The request the incident was declared from, and the runbook it generated: collapsible, because it is
+ * long and responders open it when they need it.
+ */
+export function RunbookPanel({ incident, sourceRequest }: { incident: IncidentDetailJson; sourceRequest?: SourceRequestLink | null }) {
+  if (!incident.source) return null;
+  const requestLink = sourceRequest ? (
+    <Link href={`/requests/${sourceRequest.id}`} className="link">
+      {sourceRequest.title || "an untitled request"}
+    </Link>
+  ) : (
+    "a request"
+  );
   return (
-    <Card>
+    <Card data-testid="incident-runbook">
       <CardHeader>
-        <CardTitle>Runbook</CardTitle>
-        <CardDescription>Attached from the request this incident was declared from.</CardDescription>
+        <CardTitle className="flex items-center gap-2">
+          <FileText aria-hidden="true" className="size-5" /> Runbook
+        </CardTitle>
+        <CardDescription>
+          Declared from {sourceRequest ? `the ${sourceRequest.roleTitle} request ` : ""}
+          {requestLink}
+          {incident.source.runbookMarkdown ? ", which generated this runbook." : "; it generated no runbook."}
+        </CardDescription>
       </CardHeader>
-      <CardContent>
-        <MarkdownView markdown={incident.source.runbookMarkdown} className="text-sm" />
-      </CardContent>
+      {incident.source.runbookMarkdown && (
+        <CardContent>
+          <details className="group rounded-md border border-border">
+            <summary className="cursor-pointer rounded-md px-4 py-3 text-base font-medium hover:bg-surface-muted focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-focus">
+              <span className="group-open:hidden">Show the runbook</span>
+              <span className="hidden group-open:inline">Hide the runbook</span>
+            </summary>
+            <div className="overflow-x-auto border-t border-border px-4 pb-4">
+              <MarkdownView markdown={incident.source.runbookMarkdown} className="text-sm" />
+            </div>
+          </details>
+        </CardContent>
+      )}
     </Card>
   );
 }

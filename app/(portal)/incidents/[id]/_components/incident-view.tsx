@@ -6,7 +6,9 @@ import type { IncidentDetailJson, IncidentEventJson, PersonJson } from "@/lib/in
 import { IncidentHeader } from "./incident-header";
 import { Timeline } from "./timeline";
 import { RolesPanel } from "./roles-panel";
-import { AlertsPanel, DetailsPanel, KeyTimesPanel, PostmortemPanel, RunbookPanel } from "./details-panel";
+import { AlertsPanel, DetailsPanel, KeyTimesPanel, PostmortemPanel, RunbookPanel, type SourceRequestLink } from "./details-panel";
+import { SloImpactPanel } from "./slo-impact-panel";
+import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";
 import { useLiveIncident } from "./use-incident";
 
 export interface IncidentViewProps {
@@ -18,6 +20,10 @@ export interface IncidentViewProps {
   currentUserId: string | null;
   /** When the server rendered the page: the first "now", so server and browser render the same durations. */
   renderedAt: string;
+  /** The error budget the affected services' SLOs lost during the incident, as of rendering. */
+  sloImpact?: IncidentSloImpactJson;
+  /** The request the incident was declared from, when the viewer can see it. */
+  sourceRequest?: SourceRequestLink | null;
 }
 
 /** The clock the page's durations and "updated … ago" read; it ticks every few seconds. */
@@ -44,14 +50,17 @@ export function IncidentView(props: IncidentViewProps) {
         live={{ updatedAt: Math.max(incidentQuery.dataUpdatedAt, timeline.dataUpdatedAt), failing: incidentQuery.isRefetchError || timeline.isRefetchError }}
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
-        <Timeline incidentId={incident.id} events={timeline.data} canEdit={props.canEdit} />
+        <div className="flex min-w-0 flex-col gap-6">
+          <RunbookPanel incident={incident} sourceRequest={props.sourceRequest} />
+          <Timeline incidentId={incident.id} events={timeline.data} canEdit={props.canEdit} />
+        </div>
         <aside className="flex flex-col gap-6" aria-label="Incident details">
           <RolesPanel incident={incident} responders={props.responders} canEdit={props.canEdit} />
           <DetailsPanel incident={incident} services={props.services} canEdit={props.canEdit} />
           <KeyTimesPanel incident={incident} canEdit={props.canEdit} />
+          {props.sloImpact && <SloImpactPanel impact={props.sloImpact} />}
           <AlertsPanel incident={incident} />
           <PostmortemPanel incident={incident} />
-          <RunbookPanel incident={incident} />
         </aside>
       </div>
     </>
