@@ -5,6 +5,7 @@ import { incidentOperations } from "@/lib/incidents/openapi";
 import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
+import { reviewOperations } from "@/lib/reviews/openapi";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -64,6 +65,7 @@ export const operations: Operation[] = [
   ...sloOperations,
   ...agentOperations,
   ...requestOperations,
+  ...reviewOperations,
   ...incidentOperations,
 ];
 
