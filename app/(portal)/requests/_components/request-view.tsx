@@ -22,6 +22,10 @@ import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { Discussion } from "./discussion";
 import { HistoryTab } from "./history";
 import { TransitionActions } from "./transition-actions";
+import { ReviewPanel } from "./review-panel";
+import { reviewsApi } from "@/lib/reviews/api-client";
+import { reviewKeys } from "@/lib/reviews/query-keys";
+import type { ApprovalState, DecisionSummary } from "@/lib/reviews/schema";
 
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");
 
@@ -32,7 +36,13 @@ export function RequestView({
   currentUserId,
   canCopy,
   currentTeamName,
+  initialApprovals,
+  initialDecisions,
+  canDecide,
 }: {
+  initialApprovals: ApprovalState | null;
+  initialDecisions: DecisionSummary[];
+  canDecide: boolean;
   initialRequest: RequestDetail;
   initialRevisions: RevisionSummary[];
   initialComments: RequestCommentView[];
@@ -52,6 +62,12 @@ export function RequestView({
     queryFn: () => requestsApi.comments(id),
     initialData: initialComments,
     refetchInterval: 30_000,
+  });
+  const decisionFilters = { requestId: id };
+  const { data: decisions = initialDecisions, refetch: refetchDecisions } = useQuery({
+    queryKey: reviewKeys.decisions(initialRequest.team.slug, decisionFilters),
+    queryFn: () => reviewsApi.decisions(initialRequest.team.slug, decisionFilters).then((list) => list.decisions),
+    initialData: initialDecisions,
   });
   const [tab, setTab] = useState("requirements");
 
@@ -124,7 +140,7 @@ export function RequestView({
             </div>
           </div>
         )}
-        {reviewerButAuthor && <p className="text-base text-fg-muted">You wrote this request, so another maintainer or owner approves it.</p>}
+        {reviewerButAuthor && <p className="text-base text-fg-muted">You wrote this request, so other reviewers approve it.</p>}
         {pendingEdits && request.permissions.canEdit && (
           <p className="text-base text-info-fg">
             There are unsaved edits to these requirements ({personName(request.draftUpdatedBy)}, {formatRelative(request.draftUpdatedAt!)}). Continue editing to save
@@ -132,6 +148,10 @@ export function RequestView({
           </p>
         )}
       </header>
+
+      {initialApprovals && !isDraft && (
+        <ReviewPanel request={request} initialApprovals={initialApprovals} decisions={decisions} canDecide={canDecide} onDecisionRecorded={() => void refetchDecisions()} />
+      )}
 
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label="Request sections">
