@@ -74,7 +74,7 @@ test("a required security approval: the security reviewer's approval approves a 
   await record.getByLabel("Title").fill("Rotate payment secrets every 30 days");
   await record.getByLabel("Status").selectOption("ACCEPTED");
   await record.getByLabel("Context and problem").fill("Secrets of the payment gateway never rotate.");
-  await record.getByLabel("Decision", { exact: true }).fill("Rotate them **every 30 days** through Vault.");
+  await record.getByRole("textbox", { name: /^Decision/ }).fill("Rotate them **every 30 days** through Vault.");
   await record.getByLabel("Consequences").fill("- Legacy batch jobs need a restart after rotation.");
   await record.getByRole("button", { name: "Record decision" }).click();
   await expect(record).toHaveCount(0);
