@@ -65,7 +65,8 @@ export function DecisionPage({ initialDecision, others }: { initialDecision: Dec
               {decision.request && (
                 <>
                   {" "}
-                  · on <Link href={`/requests/${decision.request.id}`}>{decision.request.title || "an untitled request"}</Link> ({decision.request.role.title}
+                  · on{" "}
+                  <Link href={`/requests/${decision.request.id}`} className="text-link underline underline-offset-4">{decision.request.title || "an untitled request"}</Link> ({decision.request.role.title}
                   {decision.revision ? `, revision ${decision.revision}` : ""})
                 </>
               )}

@@ -48,7 +48,7 @@ export function DecisionsIndex({
     <>
       <PageHeader
         title="Decisions"
-        description={`${team.name}'s architecture decision records: what was decided on which request, and why. Each one exports as MADR Markdown.`}
+        description={`The architecture decision records of ${team.name}: what was decided on which request, and why. Each one exports as MADR Markdown.`}
         actions={canEdit && <RecordDecisionDialog teamSlug={team.slug} canDecide={canDecide} onRecorded={(decision) => router.push(`/decisions/${decision.id}`)} />}
       />
       <div className="mb-4 flex flex-wrap items-end gap-4">
@@ -103,7 +103,9 @@ export function DecisionsIndex({
             {rows.map((decision) => (
               <TR key={decision.id}>
                 <TD className="font-mono font-semibold whitespace-nowrap">
-                  <Link href={`/decisions/${decision.id}`}>{decision.reference}</Link>
+                  <Link href={`/decisions/${decision.id}`} className="text-link underline-offset-4 hover:underline">
+                    {decision.reference}
+                  </Link>
                 </TD>
                 <TD className="font-medium">
                   <Link href={`/decisions/${decision.id}`} className="text-fg">
@@ -117,7 +119,9 @@ export function DecisionsIndex({
                 <TD>
                   {decision.request ? (
                     <>
-                      <Link href={`/requests/${decision.request.id}`}>{decision.request.title || "Untitled request"}</Link>
+                      <Link href={`/requests/${decision.request.id}`} className="text-link underline-offset-4 hover:underline">
+                        {decision.request.title || "Untitled request"}
+                      </Link>
                       <span className="block text-sm text-fg-muted">
                         {decision.request.role.title}
                         {decision.revision ? ` · revision ${decision.revision}` : ""}

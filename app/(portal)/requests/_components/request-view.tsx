@@ -76,9 +76,6 @@ export function RequestView({
   const answers = isDraft ? request.draft : request.input;
   const sections = useMemo(() => (role && answers ? describeAnswers(role, pruneHidden(role, answers)) : []), [role, answers]);
   const changeRequest = request.status === "CHANGES_REQUESTED" ? request.transitions.filter((move) => move.to === "CHANGES_REQUESTED").at(-1) : undefined;
-  const wroteIt = currentUserId !== null && request.author?.id === currentUserId;
-  const reviewerButAuthor =
-    request.status === "IN_REVIEW" && wroteIt && (request.permissions.role === "MAINTAINER" || request.permissions.role === "OWNER");
   const pendingEdits = !isDraft && request.draft !== null && request.draftBaseRevision === request.currentRevision;
 
   return (
@@ -140,7 +137,6 @@ export function RequestView({
             </div>
           </div>
         )}
-        {reviewerButAuthor && <p className="text-base text-fg-muted">You wrote this request, so other reviewers approve it.</p>}
         {pendingEdits && request.permissions.canEdit && (
           <p className="text-base text-info-fg">
             There are unsaved edits to these requirements ({personName(request.draftUpdatedBy)}, {formatRelative(request.draftUpdatedAt!)}). Continue editing to save

@@ -125,7 +125,7 @@ export function ReviewPanel({
             <ul className="flex flex-col gap-2">
               {decisions.map((decision) => (
                 <li key={decision.id} className="flex flex-wrap items-center gap-2">
-                  <Link href={`/decisions/${decision.id}`} className="font-mono font-semibold">
+                  <Link href={`/decisions/${decision.id}`} className="font-mono font-semibold text-link underline-offset-4 hover:underline">
                     {decision.reference}
                   </Link>
                   <span className="min-w-0 flex-1 break-words">{decision.title}</span>

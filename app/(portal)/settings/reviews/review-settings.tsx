@@ -59,7 +59,6 @@ export function ReviewersTable({ settings, currentUserId }: { settings: ReviewSe
           <THead>
             <TR>
               <TH>Member</TH>
-              <TH>Role</TH>
               {designatedReviewerKinds.map((kind) => (
                 <TH key={kind} className="text-center" title={reviewerKindDescriptions[kind]}>
                   {shortKind(kind)}
@@ -73,9 +72,10 @@ export function ReviewersTable({ settings, currentUserId }: { settings: ReviewSe
                 <TD>
                   <span className="font-medium">{member.person.name ?? member.person.email}</span>
                   {member.person.id === currentUserId && <span className="ml-2 text-sm text-fg-muted">(you)</span>}
-                  <span className="block text-sm text-fg-muted">{member.person.email}</span>
+                  <span className="block text-sm text-fg-muted">
+                    {member.person.email} · {roleLabels[member.role as TeamRole] ?? member.role}
+                  </span>
                 </TD>
-                <TD>{roleLabels[member.role as TeamRole] ?? member.role}</TD>
                 {designatedReviewerKinds.map((kind) => {
                   const held = member.kinds.includes(kind);
                   const label = `${member.person.name ?? member.person.email}: ${reviewerKindLabel(kind).toLowerCase()}`;
