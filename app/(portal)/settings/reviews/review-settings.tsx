@@ -60,7 +60,7 @@ export function ReviewersTable({ settings, currentUserId }: { settings: ReviewSe
             <TR>
               <TH>Member</TH>
               {designatedReviewerKinds.map((kind) => (
-                <TH key={kind} className="text-center" title={reviewerKindDescriptions[kind]}>
+                <TH key={kind} className="px-2 text-center" title={reviewerKindDescriptions[kind]}>
                   {shortKind(kind)}
                 </TH>
               ))}
@@ -72,15 +72,14 @@ export function ReviewersTable({ settings, currentUserId }: { settings: ReviewSe
                 <TD>
                   <span className="font-medium">{member.person.name ?? member.person.email}</span>
                   {member.person.id === currentUserId && <span className="ml-2 text-sm text-fg-muted">(you)</span>}
-                  <span className="block text-sm text-fg-muted">
-                    {member.person.email} · {roleLabels[member.role as TeamRole] ?? member.role}
-                  </span>
+                  <span className="block text-sm text-fg-muted">{member.person.email}</span>
+                  <span className="block text-sm text-fg-muted">{roleLabels[member.role as TeamRole] ?? member.role}</span>
                 </TD>
                 {designatedReviewerKinds.map((kind) => {
                   const held = member.kinds.includes(kind);
                   const label = `${member.person.name ?? member.person.email}: ${reviewerKindLabel(kind).toLowerCase()}`;
                   return (
-                    <TD key={kind} className="text-center">
+                    <TD key={kind} className="px-2 text-center">
                       {settings.canManage && member.role !== "VIEWER" ? (
                         <span className="inline-flex justify-center">
                           <Checkbox checked={held} aria-label={label} disabled={pending} onCheckedChange={(value) => toggle(member, kind, value === true)} />
