@@ -6,6 +6,7 @@ import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
 import { artifactOperations } from "@/lib/artifacts/openapi";
+import { reviewOperations } from "@/lib/reviews/openapi";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -66,6 +67,7 @@ export const operations: Operation[] = [
   ...agentOperations,
   ...requestOperations,
   ...artifactOperations,
+  ...reviewOperations,
   ...incidentOperations,
 ];
 
