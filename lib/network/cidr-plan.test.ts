@@ -127,6 +127,20 @@ describe("planCidrs examples", () => {
     expect(production.freeAddresses).toBe(65_536 - 13_824);
   });
 
+  it("counts a peer network listed twice, or inside another peer, once", () => {
+    const peers = [
+      { name: "legacy", cidr: "10.20.1.0/24" },
+      { name: "legacy-again", cidr: "10.20.1.0/24" },
+      { name: "inside-legacy", cidr: "10.20.1.128/25" },
+    ];
+    const environment = planCidrs({ ...example, peers }).environments[0];
+    expect(environment.blockedAddresses).toBe(256);
+    expect(environment.free.map(cidrOf).reduce((sum, block) => sum + addressCount(block.prefix), 0)).toBe(environment.freeAddresses);
+    const whole = tryPlanCidrs({ ...example, peers: [{ name: "a", cidr: "10.20.0.0/16" }, { name: "b", cidr: "10.20.0.0/16" }] });
+    expect(whole.ok).toBe(false);
+    if (!whole.ok) expect(whole.error.shortfalls[0].availableAddresses).toBe(0);
+  });
+
   it("steers clear of a peer network inside the base", () => {
     const plan = planCidrs({ ...example, peers: [{ name: "legacy", cidr: "10.20.0.0/24" }] });
     const production = plan.environments[0];

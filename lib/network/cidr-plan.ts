@@ -136,6 +136,17 @@ function freeBlocks(block: Cidr, taken: Interval[]): Cidr[] {
   ];
 }
 
+/** The union of intervals, sorted and disjoint, so that peers listed twice or nested are counted once. */
+function mergeIntervals(intervals: Interval[]): Interval[] {
+  const merged: Interval[] = [];
+  for (const interval of [...intervals].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end + 1) last.end = Math.max(last.end, interval.end);
+    else merged.push({ ...interval });
+  }
+  return merged;
+}
+
 interface PlanAttempt {
   plan?: EnvironmentPlan;
   shortfall?: CidrShortfall;
@@ -143,9 +154,9 @@ interface PlanAttempt {
 
 function planEnvironment(request: CidrPlanRequest, environment: { name: string; baseCidr: string }, peers: Cidr[]): PlanAttempt {
   const base = cidrOf(environment.baseCidr);
-  const blocked: Interval[] = peers
-    .filter((peer) => cidrsOverlap(peer, base))
-    .map((peer) => ({ start: Math.max(peer.network, base.network), end: Math.min(lastAddress(peer), lastAddress(base)) }));
+  const blocked = mergeIntervals(
+    peers.filter((peer) => cidrsOverlap(peer, base)).map((peer) => ({ start: Math.max(peer.network, base.network), end: Math.min(lastAddress(peer), lastAddress(base)) })),
+  );
   const blockedAddresses = blocked.reduce((sum, interval) => sum + interval.end - interval.start + 1, 0);
 
   const wanted = request.tiers.flatMap((tier, tierIndex) =>
