@@ -5,6 +5,7 @@ import { incidentOperations } from "@/lib/incidents/openapi";
 import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
+import { meetingOperations } from "@/lib/reviews/meetings-openapi";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
 
@@ -65,6 +66,7 @@ export const operations: Operation[] = [
   ...agentOperations,
   ...requestOperations,
   ...incidentOperations,
+  ...meetingOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -366,11 +366,21 @@ export async function focusAgendaItem(actor: Actor, id: string, input: { agendaI
     await applyFocus(tx, items, data.agendaItemId, now);
     // Arrow keys move often: one person's moves in a row update one audit row.
     const latest = await tx.auditLog.findFirst({ where: { teamId: access.team.id, targetType: "meeting", targetId: meeting.id }, orderBy: { createdAt: "desc" } });
-    if (latest?.action === "meeting.item_focused" && latest.actorId === actor.userId && now.getTime() - latest.createdAt.getTime() < FOCUS_AUDIT_COALESCE_MS) {
-      const details = (latest.details ?? {}) as Record<string, unknown>;
-      await tx.auditLog.update({ where: { id: latest.id }, data: { details: { ...details, moves: Number(details.moves ?? 1) + 1, agendaItemId: data.agendaItemId } } });
+    const details = (latest?.details ?? {}) as Record<string, unknown>;
+    const lastMovedAt = typeof details.lastMovedAt === "string" ? Date.parse(details.lastMovedAt) : Number.NaN;
+    if (latest?.action === "meeting.item_focused" && latest.actorId === actor.userId && Math.abs(now.getTime() - lastMovedAt) < FOCUS_AUDIT_COALESCE_MS) {
+      await tx.auditLog.update({
+        where: { id: latest.id },
+        data: { details: { ...details, moves: Number(details.moves ?? 1) + 1, agendaItemId: data.agendaItemId, lastMovedAt: now.toISOString() } },
+      });
     } else {
-      await recordAudit(tx, actor, { action: "meeting.item_focused", teamId: access.team.id, targetType: "meeting", targetId: meeting.id, details: { title: meeting.title, agendaItemId: data.agendaItemId, moves: 1 } });
+      await recordAudit(tx, actor, {
+        action: "meeting.item_focused",
+        teamId: access.team.id,
+        targetType: "meeting",
+        targetId: meeting.id,
+        details: { title: meeting.title, agendaItemId: data.agendaItemId, moves: 1, lastMovedAt: now.toISOString() },
+      });
     }
   });
   return getMeeting(actor, id);
