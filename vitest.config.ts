@@ -9,12 +9,12 @@ const alias = {
 
 const demoSeedTests = ["lib/**/demo.integration.test.ts"];
 const integration = {
-  environment: "node",
+  environment: "node" as const,
   globalSetup: ["lib/testing/integration-global-setup.ts"],
   setupFiles: ["lib/testing/integration-setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
-} as const;
+};
 
 export default defineConfig({
   resolve: { alias },

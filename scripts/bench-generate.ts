@@ -1,12 +1,9 @@
-// Benchmark of the generators: for each role with a generator, generates its example many times after a
+// Benchmark of the generators: for each role, generates its example many times after a
 // warm-up and prints the median and p95 milliseconds per role. Target: a median under 50 ms per role.
 // Usage: npm run bench:generate [-- --runs 200 --warmup 20]
-import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { RoleGenerator } from "@/lib/agents/generator";
+import { getGenerator } from "@/lib/agents/generators";
 import { getRole } from "@/lib/agents/registry";
-import { roleKeys, type RoleKey } from "@/lib/agents/types";
+import { roleKeys } from "@/lib/agents/types";
 
 const targetMs = 50;
 
@@ -17,33 +14,19 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-// The generators by role, loaded from each role's generate.ts when it exists (roles without one are skipped).
-const generatorModules = Object.fromEntries(roleKeys.map((role) => [role, path.resolve(import.meta.dirname, "../lib/agents", role, "generate.ts")])) as Record<RoleKey, string>;
-
-async function loadGenerator(role: RoleKey): Promise<RoleGenerator<unknown> | undefined> {
-  const file = generatorModules[role];
-  if (!fs.existsSync(file)) return undefined;
-  const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  return Object.values(exports).find((value): value is RoleGenerator<unknown> => typeof value === "object" && value !== null && "generate" in value && (value as RoleGenerator<unknown>).role === role);
-}
-
 function percentile(sorted: number[], fraction: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
   return sorted[Math.max(0, index)];
 }
 
-async function main() {
+function main() {
   const runs = option("runs", 200);
   const warmup = option("warmup", 20);
   console.log(`Generating each role's example ${runs} times after ${warmup} warm-up runs (target: median < ${targetMs} ms)\n`);
   const rows: string[][] = [["role", "artifacts", "bytes", "median ms", "p95 ms", "max ms", ""]];
   let slow = 0;
   for (const role of roleKeys) {
-    const generator = await loadGenerator(role);
-    if (!generator) {
-      rows.push([role, "-", "-", "-", "-", "-", "no generator yet"]);
-      continue;
-    }
+    const generator = getGenerator(role);
     const definition = getRole(role);
     const input = definition.schema.parse(definition.example);
     for (let index = 0; index < warmup; index++) generator.generate(input);
@@ -68,4 +51,4 @@ async function main() {
   }
 }
 
-await main();
+main();

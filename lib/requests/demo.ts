@@ -4,6 +4,7 @@
 import type { Tx } from "@/lib/db/client";
 import { Prisma, type RequestStatus } from "@/lib/generated/prisma/client";
 import { getRole, isRoleKey } from "@/lib/agents/registry";
+import { storeRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
 import type { FormValues } from "@/lib/agents/types";
 import { stepOf, validateRoleInput } from "@/lib/requests/form-logic";
 
@@ -252,7 +253,8 @@ export async function seedDemoRequests(tx: Tx, now = new Date()): Promise<number
       });
     await audit("request.created", demo.author, demo.createdAgo, { role: role.key, title });
     for (const [index, revision] of revisions.entries()) {
-      await tx.requestRevision.create({ data: { requestId: demo.id, number: index + 1, input: revision.input, title, authorId: userId(revision.by), createdAt: at(revision.ago) } });
+      const created = await tx.requestRevision.create({ data: { requestId: demo.id, number: index + 1, input: revision.input, title, authorId: userId(revision.by), createdAt: at(revision.ago) } });
+      await storeRevisionArtifacts(tx, { id: created.id, roleKey: role.key, input: revision.input });
       if (index > 0) await audit("request.revised", revision.by, revision.ago, { title, revision: index + 1 });
     }
     let from: RequestStatus = "DRAFT";

@@ -10,6 +10,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/audit.server";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError, parseOrThrow, type Issue } from "@/lib/errors";
 import { getRole } from "@/lib/agents/registry";
+import { storeRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
 import type { AnyRoleDefinition, FormValues } from "@/lib/agents/types";
 import { deepEqual, validateRoleInput } from "@/lib/requests/form-logic";
 import { availableTransitions, checkTransition, inputsEditable, requestStatuses, statusLabels } from "@/lib/requests/lifecycle";
@@ -210,7 +211,8 @@ export async function createRequest(actor: Actor, input: CreateRequestInput, now
       details: { role: role.key, title: request.title, clonedFrom: clonedFromId },
     });
     if (data.submit) {
-      await tx.requestRevision.create({ data: { requestId: request.id, number: 1, input: parsed as Prisma.InputJsonValue, title: request.title, authorId: actor.userId, createdAt: now } });
+      const revision = await tx.requestRevision.create({ data: { requestId: request.id, number: 1, input: parsed as Prisma.InputJsonValue, title: request.title, authorId: actor.userId, createdAt: now } });
+      await storeRevisionArtifacts(tx, { id: revision.id, roleKey: request.roleKey, input: parsed });
       await recordTransition(tx, actor, access, request, "DRAFT", "SUBMITTED", undefined, 1, now);
     }
     return request.id;
@@ -316,7 +318,8 @@ export async function updateRequestInputs(
       data: { currentRevision: number, title, draft: Prisma.DbNull, draftBaseRevision: null, draftUpdatedAt: null, draftUpdatedById: null, version: { increment: 1 } },
     });
     if (moved.count === 0) await staleRevision(tx, { id: request.id, currentRevision: request.currentRevision + 1 }, input.baseRevision);
-    await tx.requestRevision.create({ data: { requestId: request.id, number, input: result.data as Prisma.InputJsonValue, title, authorId: actor.userId, createdAt: now } });
+    const revision = await tx.requestRevision.create({ data: { requestId: request.id, number, input: result.data as Prisma.InputJsonValue, title, authorId: actor.userId, createdAt: now } });
+    await storeRevisionArtifacts(tx, { id: revision.id, roleKey: request.roleKey, input: result.data });
     await recordAudit(tx, actor, { action: "request.revised", teamId: access.team.id, targetType: "request", targetId: request.id, details: { title, revision: number } });
     return true;
   });
@@ -416,7 +419,8 @@ export async function transitionRequest(
       if (!result.success) throw answersInvalid(result.issues, "draft");
       title = request.title || role.defaultTitle(result.data as never);
       revision = 1;
-      await tx.requestRevision.create({ data: { requestId: request.id, number: 1, input: result.data as Prisma.InputJsonValue, title, authorId: actor.userId, createdAt: now } });
+      const created = await tx.requestRevision.create({ data: { requestId: request.id, number: 1, input: result.data as Prisma.InputJsonValue, title, authorId: actor.userId, createdAt: now } });
+      await storeRevisionArtifacts(tx, { id: created.id, roleKey: request.roleKey, input: result.data });
       Object.assign(extra, { title, currentRevision: 1, draft: Prisma.DbNull, draftBaseRevision: null, draftUpdatedAt: null, draftUpdatedById: null, submittedAt: now });
     } else if (check.rule.key === "resubmit") {
       extra.submittedAt = now;
