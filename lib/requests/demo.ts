@@ -19,6 +19,8 @@ interface DemoMove {
   /** How long before the seeding this happened. */
   ago: number;
   comment?: string;
+  /** For an approval or a request for changes: the reviewer kinds it counted for (ADR 012). */
+  kinds?: string[];
 }
 
 interface DemoRequest {
@@ -73,10 +75,11 @@ function demoRequests(): DemoRequest[] {
           by: "admin",
           ago: 5 * DAY,
           comment: "The ledger database needs its own data tier, and we need the transit-gateway attachment to shared services (10.0.0.0/16) for the artifact mirror.",
+          kinds: ["maintainer", "network", "security"],
         },
         { to: "SUBMITTED", by: "member", ago: 4 * DAY + 2 * HOUR, comment: "Added the data tier and the shared-services attachment." },
         { to: "IN_REVIEW", by: "admin", ago: 3 * DAY },
-        { to: "APPROVED", by: "admin", ago: 2 * DAY, comment: "Approved. The /16 per environment leaves room for two more tiers." },
+        { to: "APPROVED", by: "admin", ago: 2 * DAY, comment: "Approved. The /16 per environment leaves room for two more tiers.", kinds: ["maintainer", "network", "security"] },
       ],
       comments: [
         { by: "member", ago: 5 * DAY - HOUR, body: "Should the data tier get **no** route to the NAT gateways at all? The ledger only talks to the private tier." },
@@ -123,6 +126,7 @@ function demoRequests(): DemoRequest[] {
           by: "admin",
           ago: 30 * HOUR,
           comment: "Please say which environments DAST may run against (staging only?), and whether the legacy batch jobs can take 30-day secret rotation.",
+          kinds: ["maintainer", "network", "security"],
         },
       ],
     },
@@ -264,6 +268,15 @@ export async function seedDemoRequests(tx: Tx, now = new Date()): Promise<number
       await tx.requestTransition.create({
         data: { requestId: demo.id, fromStatus: from, toStatus: move.to, actorId: userId(move.by), comment: move.comment ?? null, revision, createdAt: at(move.ago) },
       });
+      if (move.to === "APPROVED" || move.to === "CHANGES_REQUESTED") {
+        // Reviewers' answers move a request there (lib/reviews): the answer is stored with its revision.
+        const decision = move.to === "APPROVED" ? "APPROVE" : "REQUEST_CHANGES";
+        const kinds = move.kinds ?? ["maintainer"];
+        await tx.requestApproval.create({
+          data: { requestId: demo.id, revision, reviewerId: userId(move.by)!, decision, comment: move.comment ?? null, kinds, createdAt: at(move.ago), updatedAt: at(move.ago) },
+        });
+        await audit("request.approval_recorded", move.by, move.ago, { title, revision, decision, kinds });
+      }
       await audit("request.transitioned", move.by, move.ago, { title, from, to: move.to, revision });
       from = move.to;
     }

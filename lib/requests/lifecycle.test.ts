@@ -11,8 +11,6 @@ const roles: TeamRole[] = ["VIEWER", "MEMBER", "MAINTAINER", "OWNER"];
 const allowed: Record<string, TeamRole> = {
   "DRAFT>SUBMITTED": "MEMBER",
   "SUBMITTED>IN_REVIEW": "MAINTAINER",
-  "IN_REVIEW>APPROVED": "MAINTAINER",
-  "IN_REVIEW>CHANGES_REQUESTED": "MAINTAINER",
   "CHANGES_REQUESTED>SUBMITTED": "MEMBER",
   "APPROVED>CLOSED": "MAINTAINER",
   "DRAFT>WITHDRAWN": "MEMBER",
@@ -47,14 +45,13 @@ describe("the request lifecycle", () => {
     }
   });
 
-  it("never lets the author approve their own request, whatever their role", () => {
-    for (const role of ["MAINTAINER", "OWNER"] as const) {
-      const result = checkTransition(context("IN_REVIEW", role, { isAuthor: true }), "APPROVED");
-      expect(result).toMatchObject({ ok: false, reason: "forbidden", message: expect.stringContaining("someone else must approve") });
-      // The author may still do everything else a reviewer can.
-      expect(checkTransition(context("IN_REVIEW", role, { isAuthor: true }), "CHANGES_REQUESTED").ok).toBe(true);
-      expect(checkTransition(context("SUBMITTED", role, { isAuthor: true }), "IN_REVIEW").ok).toBe(true);
+  it("leaves approving and requesting changes to reviewers' answers (lib/reviews), with a message saying so", () => {
+    for (const from of ["SUBMITTED", "IN_REVIEW"] as const) {
+      expect(checkTransition(context(from, "OWNER"), "APPROVED")).toMatchObject({ ok: false, reason: "not_allowed", message: expect.stringContaining("approvals") });
+      expect(checkTransition(context(from, "OWNER"), "CHANGES_REQUESTED")).toMatchObject({ ok: false, reason: "not_allowed", message: expect.stringContaining("REQUEST_CHANGES") });
     }
+    // The author may still start the review of their own request; the approvals refuse them (ADR 012).
+    expect(checkTransition(context("SUBMITTED", "MAINTAINER", { isAuthor: true }), "IN_REVIEW").ok).toBe(true);
   });
 
   it("asks for an edit before a request with changes requested is resubmitted", () => {
@@ -76,8 +73,8 @@ describe("the request lifecycle", () => {
     expect(keys(context("SUBMITTED", "VIEWER"))).toEqual([]);
     expect(keys(context("SUBMITTED", "MEMBER"))).toEqual(["withdraw"]);
     expect(keys(context("SUBMITTED", "MAINTAINER"))).toEqual(["start_review", "withdraw"]);
-    expect(keys(context("IN_REVIEW", "MAINTAINER"))).toEqual(["approve", "request_changes", "withdraw"]);
-    expect(keys(context("IN_REVIEW", "OWNER", { isAuthor: true }))).toEqual(["request_changes", "withdraw"]);
+    expect(keys(context("IN_REVIEW", "MAINTAINER"))).toEqual(["withdraw"]);
+    expect(keys(context("IN_REVIEW", "OWNER", { isAuthor: true }))).toEqual(["withdraw"]);
     expect(keys(context("APPROVED", "MAINTAINER"))).toEqual(["close", "withdraw"]);
   });
 

@@ -25,9 +25,9 @@ export const statusLabels: Record<RequestStatus, string> = {
 export const statusDescriptions: Record<RequestStatus, string> = {
   DRAFT: "Being written; only the team sees it, and nothing is validated yet.",
   SUBMITTED: "Waiting for a maintainer to start the review.",
-  IN_REVIEW: "A maintainer is reviewing the requirements.",
-  CHANGES_REQUESTED: "The reviewer asked for changes; edit the requirements and resubmit.",
-  APPROVED: "Approved; the specialist's deliverables can be produced.",
+  IN_REVIEW: "Reviewers are reviewing the requirements; it is approved once every required approval is in.",
+  CHANGES_REQUESTED: "A reviewer asked for changes; edit the requirements and resubmit.",
+  APPROVED: "Every required approval is in; the specialist's deliverables can be produced.",
   CLOSED: "Done.",
   WITHDRAWN: "Withdrawn by the team; kept for the record.",
 };
@@ -44,7 +44,7 @@ export function inputsEditable(status: RequestStatus): boolean {
   return status === "DRAFT" || status === "SUBMITTED" || status === "IN_REVIEW" || status === "CHANGES_REQUESTED";
 }
 
-export type TransitionKey = "submit" | "start_review" | "approve" | "request_changes" | "resubmit" | "close" | "withdraw";
+export type TransitionKey = "submit" | "start_review" | "resubmit" | "close" | "withdraw";
 
 export interface TransitionRule {
   key: TransitionKey;
@@ -70,14 +70,14 @@ const rule = (
 ): TransitionRule => ({ key, from, to, label, minimumRole, commentRequired: options.commentRequired ?? false, destructive: options.destructive ?? false });
 
 /**
- * Every allowed move. MEMBER and up write, submit and withdraw their team's requests; MAINTAINER and up
- * review them. WITHDRAWN can be reached from every open status, CLOSED only once approved.
+ * Every move a person makes by hand. MEMBER and up write, submit and withdraw their team's requests;
+ * MAINTAINER and up start reviews and close. WITHDRAWN can be reached from every open status, CLOSED only
+ * once approved. APPROVED and CHANGES_REQUESTED are not here: reviewers' answers move a request there
+ * (lib/reviews/approvals.server.ts, ADR 012).
  */
 export const transitionRules: readonly TransitionRule[] = [
   rule("submit", "DRAFT", "SUBMITTED", "Submit", "MEMBER"),
   rule("start_review", "SUBMITTED", "IN_REVIEW", "Start review", "MAINTAINER"),
-  rule("approve", "IN_REVIEW", "APPROVED", "Approve", "MAINTAINER"),
-  rule("request_changes", "IN_REVIEW", "CHANGES_REQUESTED", "Request changes", "MAINTAINER", { commentRequired: true }),
   rule("resubmit", "CHANGES_REQUESTED", "SUBMITTED", "Resubmit", "MEMBER"),
   rule("close", "APPROVED", "CLOSED", "Close", "MAINTAINER", { destructive: true }),
   ...openStatuses.map((from) => rule("withdraw", from, "WITHDRAWN", "Withdraw", "MEMBER", { destructive: true })),
@@ -88,7 +88,7 @@ export interface TransitionContext {
   status: RequestStatus;
   /** The actor's role in the request's team. */
   role: TeamRole;
-  /** Whether the actor wrote the request (they may not approve it). */
+  /** Whether the actor wrote the request (they may not review it). */
   isAuthor: boolean;
   /** For a resubmission: whether a revision was saved after changes were requested. */
   revisedSinceChangesRequested?: boolean;
@@ -103,8 +103,21 @@ export function findRule(from: RequestStatus, to: RequestStatus): TransitionRule
   return transitionRules.find((candidate) => candidate.from === from && candidate.to === to);
 }
 
+/** Statuses only reviewers' answers lead to. */
+export const approvalStatuses: readonly RequestStatus[] = ["APPROVED", "CHANGES_REQUESTED"];
+
 export function checkTransition(context: TransitionContext, to: RequestStatus): TransitionCheck {
   const found = findRule(context.status, to);
+  if (!found && approvalStatuses.includes(to) && (context.status === "SUBMITTED" || context.status === "IN_REVIEW")) {
+    return {
+      ok: false,
+      reason: "not_allowed",
+      message:
+        to === "APPROVED"
+          ? "A request is approved when its required approvals are in: approve it as a reviewer (POST /requests/{id}/approvals)"
+          : "Reviewers request changes with their answer: POST /requests/{id}/approvals with REQUEST_CHANGES and a comment",
+    };
+  }
   if (!found) {
     const possible = transitionRules.filter((candidate) => candidate.from === context.status).map((candidate) => statusLabels[candidate.to].toLowerCase());
     return {
@@ -124,9 +137,6 @@ export function checkTransition(context: TransitionContext, to: RequestStatus): 
           ? `Only maintainers and owners may ${found.label.toLowerCase()}; your role is ${context.role.toLowerCase()}`
           : `Viewers cannot change requests; ask a member of the team`,
     };
-  }
-  if (found.key === "approve" && context.isAuthor) {
-    return { ok: false, reason: "forbidden", message: "You wrote this request, so someone else must approve it" };
   }
   if (found.key === "resubmit" && context.revisedSinceChangesRequested === false) {
     return { ok: false, reason: "not_allowed", message: "Edit the requirements before resubmitting: save a new revision that addresses the requested changes" };

@@ -21,6 +21,7 @@ import {
   updateRequestInputs,
   InvalidTransitionError,
 } from "@/lib/requests/requests.server";
+import { recordApproval } from "@/lib/reviews/approvals.server";
 import { makeTeam } from "@/lib/testing/factories";
 import { createToken, authenticateToken } from "@/lib/tokens/tokens.server";
 
@@ -71,7 +72,8 @@ describe("the request lifecycle", () => {
     expect(submittedRequest.input).toEqual(network.schema.parse(example));
 
     await transitionRequest(t.maintainer.actor, draft.id, { to: "IN_REVIEW", comment: "Looking at it today" });
-    await transitionRequest(t.maintainer.actor, draft.id, { to: "APPROVED", revision: 1 });
+    // With nothing configured, one maintainer's approval approves it (lib/reviews, ADR 012).
+    await recordApproval(t.maintainer.actor, draft.id, { revision: 1, decision: "APPROVE" });
     const closed = await transitionRequest(t.owner.actor, draft.id, { to: "CLOSED", comment: "Delivered" });
     expect(closed.status).toBe("CLOSED");
     expect(closed.transitions.map((move) => [move.from, move.to, move.actor?.id, move.comment])).toEqual([
@@ -88,6 +90,7 @@ describe("the request lifecycle", () => {
       "request.draft_saved",
       "request.transitioned",
       "request.transitioned",
+      "request.approval_recorded",
       "request.transitioned",
       "request.transitioned",
     ]);
@@ -99,10 +102,10 @@ describe("the request lifecycle", () => {
     const t = await team();
     const request = await submitted(t);
     await transitionRequest(t.maintainer.actor, request.id, { to: "IN_REVIEW" });
-    await expect(transitionRequest(t.maintainer.actor, request.id, { to: "CHANGES_REQUESTED" })).rejects.toMatchObject({
+    await expect(recordApproval(t.maintainer.actor, request.id, { revision: 1, decision: "REQUEST_CHANGES" })).rejects.toMatchObject({
       issues: [{ path: ["comment"], message: expect.stringContaining("Say what needs to change") }],
     });
-    await transitionRequest(t.maintainer.actor, request.id, { to: "CHANGES_REQUESTED", comment: "Add a staging environment" });
+    await recordApproval(t.maintainer.actor, request.id, { revision: 1, decision: "REQUEST_CHANGES", comment: "Add a staging environment" });
     await expect(transitionRequest(t.member.actor, request.id, { to: "SUBMITTED" })).rejects.toBeInstanceOf(InvalidTransitionError);
 
     const edited = { ...example, environments: [...example.environments, { name: "staging-extra", baseCidr: "10.250.0.0/16" }] };
@@ -136,15 +139,15 @@ describe("who may do what", () => {
     expect((await getRequest(t.member.actor, request.id)).permissions.transitions.map((move) => move.to)).toEqual(["WITHDRAWN"]);
     await expect(transitionRequest(t.member.actor, request.id, { to: "IN_REVIEW" })).rejects.toBeInstanceOf(ForbiddenError);
 
-    // The maintainer writes their own request: they can review it, but someone else approves it.
+    // The maintainer writes their own request: they can start its review, but someone else reviews it.
     const own = await createRequest(t.maintainer.actor, { team: t.slug, role: "network-engineer", input: example, submit: true });
     await transitionRequest(t.maintainer.actor, own.id, { to: "IN_REVIEW" });
     const view = await getRequest(t.maintainer.actor, own.id);
-    expect(view.permissions.transitions.map((move) => move.to)).toEqual(["CHANGES_REQUESTED", "WITHDRAWN"]);
-    const refused = await caught(transitionRequest(t.maintainer.actor, own.id, { to: "APPROVED" }));
+    expect(view.permissions.transitions.map((move) => move.to)).toEqual(["WITHDRAWN"]);
+    const refused = await caught(recordApproval(t.maintainer.actor, own.id, { revision: 1, decision: "APPROVE" }));
     expect(refused).toBeInstanceOf(ForbiddenError);
-    expect((refused as Error).message).toContain("someone else must approve");
-    expect((await transitionRequest(t.owner.actor, own.id, { to: "APPROVED" })).status).toBe("APPROVED");
+    expect((refused as Error).message).toContain("someone else must review");
+    expect((await recordApproval(t.owner.actor, own.id, { revision: 1, decision: "APPROVE" })).status).toBe("APPROVED");
   });
 
   it("gives a team token member rights: it writes requests but does not review them", async () => {
@@ -213,7 +216,8 @@ describe("revisions", () => {
     await expect(saveDraft(t.member.actor, request.id, { draft: mine, baseRevision: 2 })).rejects.toMatchObject({ details: { reason: "stale_revision", currentRevision: 3 } });
     // A reviewer approving what they did not see is refused too.
     await transitionRequest(t.maintainer.actor, request.id, { to: "IN_REVIEW" });
-    await expect(transitionRequest(t.owner.actor, request.id, { to: "APPROVED", revision: 2 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(recordApproval(t.owner.actor, request.id, { revision: 2, decision: "APPROVE" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(transitionRequest(t.owner.actor, request.id, { to: "WITHDRAWN", revision: 2 })).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("keeps autosaved edits after submission apart from the revisions, and refuses a save from an old version", async () => {

@@ -350,7 +350,8 @@ export async function updateRequest(actor: Actor, id: string, body: UpdateReques
 
 // ---- Lifecycle --------------------------------------------------------------------------------------
 
-async function recordTransition(
+/** Writes one move of a request and its audit row (also used by lib/reviews/approvals.server.ts). */
+export async function recordTransition(
   tx: Tx,
   actor: Actor,
   access: TeamAccess,

@@ -99,7 +99,7 @@ export function listQueryFromSearchParams(params: URLSearchParams | Record<strin
 
 // ---- Responses -------------------------------------------------------------------------------------
 
-const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() }).meta({ id: "Person" });
+export const personSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string() }).meta({ id: "Person" });
 
 export const requestSummarySchema = z
   .object({
