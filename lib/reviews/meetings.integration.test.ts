@@ -19,6 +19,8 @@ import {
   startMeeting,
   updateMeeting,
 } from "@/lib/reviews/meetings.server";
+import { recordApproval } from "@/lib/reviews/approvals.server";
+import { createDecision } from "@/lib/reviews/decisions.server";
 
 const network = getRole("network-engineer");
 const example = structuredClone(network.example) as Record<string, unknown>;
@@ -190,6 +192,10 @@ describe("running a meeting", () => {
     await addMeetingAction(t.member.actor, meeting.id, { text: "Split the transit CIDR", ownerId: t.maintainer.id, dueDate: "2026-12-08", agendaItemId: second.id }, at(18));
     expect(await caught(addMeetingAction(t.member.actor, meeting.id, { text: "Someone else's job", ownerId: (await team()).owner.id }))).toBeInstanceOf(InvalidError);
     await saveAgendaNotes(t.member.actor, meeting.id, second.id, { notes: "Agreed to peer with payments later." });
+    // Recorded from meeting mode: a decision on the first item, an approval and a change request.
+    const decision = await createDecision(t.maintainer.actor, { requestId: a.id, title: "Peer through a transit gateway", status: "ACCEPTED", context: "Two VPCs.", decision: "Use TGW.", consequences: "One more hop.", meetingItemId: first.id }, at(5));
+    await recordApproval(t.maintainer.actor, a.id, { revision: 1, decision: "APPROVE", comment: "Fine by me" }, at(6));
+    await recordApproval(t.maintainer.actor, b.id, { revision: 1, decision: "REQUEST_CHANGES", comment: "Overlapping CIDRs" }, at(15));
 
     const ended = await endMeeting(t.maintainer.actor, meeting.id, at(20)); // 3 more min on the second
     expect(ended).toMatchObject({ status: "ENDED", endedAt: at(20).toISOString() });
@@ -201,6 +207,10 @@ describe("running a meeting", () => {
     expect(minutes).toContain("| 2 | Transit gateway | 5 min | 6 min | 1:00 over |");
     expect(minutes).toContain(`- [ ] Split the transit CIDR (owner: ${t.maintainer.name}, due 2026-12-08)`);
     expect(minutes).toContain("Agreed to peer with payments later.");
+    const firstSection = minutes.slice(minutes.indexOf("## 1. Edge network"), minutes.indexOf("## 2. Transit gateway"));
+    expect(firstSection).toContain(`- ${decision.reference}: Peer through a transit gateway (accepted)`);
+    expect(firstSection).toContain(`- Approved by ${t.maintainer.name} (revision 1): Fine by me`);
+    expect(minutes.slice(minutes.indexOf("## 2. Transit gateway"))).toContain(`- Changes requested by ${t.maintainer.name} (revision 1): Overlapping CIDRs`);
 
     // Ending again is refused and leaves the minutes alone.
     expect(await caught(endMeeting(t.member.actor, meeting.id, at(40)))).toBeInstanceOf(ConflictError);
