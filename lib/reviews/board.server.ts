@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { teamAccess, visibleTeamIds } from "@/lib/auth/authorize";
 import { roleAllows } from "@/lib/auth/roles";
 import { isRoleKey } from "@/lib/agents/registry";
+import { getApprovalState } from "@/lib/reviews/approvals.server";
 import { listUpcomingMeetings, roleTitle } from "@/lib/reviews/meetings.server";
 import type { MeetingStatusKey } from "@/lib/reviews/meetings-schema";
 
@@ -20,6 +21,8 @@ export interface BoardCard {
   /** When it was (last) submitted: the card's age counts from here. */
   waitingSince: string;
   timeboxMinutes?: number;
+  /** Required approvals on the current revision: how many are given, of how many needed. */
+  approvals: { met: number; needed: number; satisfied: boolean };
 }
 
 export interface BoardMeeting {
@@ -55,8 +58,9 @@ export async function getReviewBoard(actor: Actor, filters: { team?: string; rol
     listUpcomingMeetings(actor, db),
     visibleTeamIds(db, actor).then((ids) => Promise.all(ids.map((id) => teamAccess(db, actor, { id })))),
   ]);
+  const approvalStates = await Promise.all(requests.map((request) => getApprovalState(actor, request.id)));
   const cards = new Map(
-    requests.map((request) => [
+    requests.map((request, index) => [
       request.id,
       {
         id: request.id,
@@ -66,6 +70,7 @@ export async function getReviewBoard(actor: Actor, filters: { team?: string; rol
         role: { key: request.roleKey, title: roleTitle(request.roleKey) },
         revision: request.currentRevision,
         waitingSince: (request.submittedAt ?? request.createdAt).toISOString(),
+        approvals: approvalSummary(approvalStates[index].required, approvalStates[index].satisfied),
       } satisfies BoardCard,
     ]),
   );
@@ -102,5 +107,14 @@ export async function getReviewBoard(actor: Actor, filters: { team?: string; rol
     unscheduled: rest.filter((card) => card.status !== "CHANGES_REQUESTED"),
     changesRequested: rest.filter((card) => card.status === "CHANGES_REQUESTED"),
     schedulableTeams: memberships.filter((access) => roleAllows(access.role, "edit")).map((access) => ({ slug: access.team.slug, name: access.team.name })),
+  };
+}
+
+/** Each requirement counts up to its own number: three architecture approvals do not make up for a missing security one. */
+export function approvalSummary(required: { count: number; met: number }[], satisfied: boolean) {
+  return {
+    met: required.reduce((sum, rule) => sum + Math.min(rule.met, rule.count), 0),
+    needed: required.reduce((sum, rule) => sum + rule.count, 0),
+    satisfied,
   };
 }

@@ -249,6 +249,14 @@ export async function getMeetingFormOptions(actor: Actor, teamSlug: string) {
   };
 }
 
+/** The members of a team the actor can see: who can attend and own action items. */
+export async function getMeetingMembers(actor: Actor, teamSlug: string): Promise<Person[]> {
+  const db = getDb();
+  const { team } = await teamAccess(db, actor, { slug: teamSlug });
+  const members = await db.membership.findMany({ where: { teamId: team.id }, include: { user: { select: personSelect } } });
+  return members.map((member) => member.user).sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email));
+}
+
 // ---- Changes ----------------------------------------------------------------------------------------
 
 export async function createMeeting(actor: Actor, teamSlug: string, input: CreateMeetingInput, now = new Date()): Promise<MeetingDetail> {

@@ -1,7 +1,7 @@
 // One request on the review board: what it is, whose, which revision, how long it has waited, and where its
 // required approvals stand.
 import Link from "next/link";
-import { Clock } from "lucide-react";
+import { CircleCheck, Clock } from "lucide-react";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { formatRelative } from "@/lib/format";
 import type { RequestStatus } from "@/lib/generated/prisma/browser";
@@ -36,6 +36,18 @@ export function BoardCard({ card, now }: { card: Card; now: Date }) {
           </dt>
           <dd>
             <time dateTime={card.waitingSince}>submitted {formatRelative(card.waitingSince, now)}</time>
+          </dd>
+        </div>
+        <div className={card.approvals.satisfied ? "flex items-center gap-1.5 font-medium text-healthy-fg" : "flex items-center gap-1.5"}>
+          <dt>
+            <CircleCheck aria-hidden="true" className="size-4" />
+            <span className="sr-only">Required approvals</span>
+          </dt>
+          <dd>
+            <span className="font-medium text-fg">
+              {card.approvals.met}/{card.approvals.needed}
+            </span>{" "}
+            approvals
           </dd>
         </div>
         {card.timeboxMinutes !== undefined && (
