@@ -26,7 +26,8 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
 
   // The board lists them, not yet scheduled.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
-  await page.getByLabel("Team").selectOption(team.slug);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reviews");
+  await page.getByRole("combobox", { name: "Team" }).selectOption(team.slug);
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(new RegExp(`team=${team.slug}`));
   const unscheduled = page.getByRole("region", { name: "Not scheduled" });
@@ -34,7 +35,8 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
 
   // Schedule: three items, the last moved to the top with the keyboard, a time box each.
   await page.getByRole("link", { name: "Schedule a meeting" }).click();
-  await page.getByLabel("Title").fill("Network review");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Schedule a review meeting");
+  await page.getByRole("textbox", { name: "Title" }).fill("Network review");
   await page.getByLabel("Date").fill("2026-12-03");
   await page.getByLabel("Start time (UTC)").fill("14:00");
   for (const title of titles) await page.getByRole("button", { name: `Add ${title} to the agenda` }).click();
@@ -47,7 +49,7 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   await expect(agenda.nth(1)).toContainText(titles[0]);
   await page.getByLabel(`Time box of ${titles[0]}, in minutes`).fill("15");
   await page.getByRole("button", { name: "Schedule meeting" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Network review");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Network review", { timeout: 30_000 });
   const meetingUrl = page.url();
   await expect(page.getByRole("row").nth(1)).toContainText(titles[2]);
 
@@ -99,13 +101,14 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   await expect(page).toHaveURL(meetingUrl);
   await expect(page.getByText("In progress")).toBeVisible();
   await page.getByRole("link", { name: "Rejoin meeting mode" }).click();
-  await expect(page.getByTestId("slide-title")).toHaveText(titles[0]);
+  await expect(page).toHaveURL(/\/present$/);
+  await expect(page.getByTestId("slide-title")).toHaveText(titles[0], { timeout: 30_000 });
 
   // d: a decision. Typing in the drawer never moves the slides.
   await page.keyboard.press("d");
   const drawer = page.getByTestId("capture-drawer");
   await expect(drawer.getByRole("tab", { name: "Decision (D)" })).toHaveAttribute("aria-selected", "true");
-  const decisionTitle = drawer.getByLabel("Decision", { exact: true });
+  const decisionTitle = drawer.getByRole("textbox", { name: /^Decision/ });
   await decisionTitle.fill("");
   await decisionTitle.pressSequentially("Peer after a full audit of the firewall path");
   await decisionTitle.press("ArrowLeft");
@@ -115,14 +118,14 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   await expect(page.getByTestId("slide-title")).toHaveText(titles[0]);
   expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
   await drawer.getByRole("button", { name: "Record decision" }).click();
-  await expect(page.getByText(/ADR-\d+ recorded: Peer after a full audit/)).toBeVisible();
+  await expect(page.getByText(/^ADR-\d+ recorded: Peer after a full audit/)).toBeVisible();
   await expect(drawer).toBeHidden();
 
   // p: the maintainer approves the revision on screen.
   await expect(page.getByTestId("slide-approvals")).toHaveText("0 of 1");
   await page.keyboard.press("p");
   await drawer.getByRole("button", { name: "Approve", exact: true }).click();
-  await expect(page.getByText("Approved revision 1")).toBeVisible();
+  await expect(page.getByText("Approved revision 1", { exact: true })).toBeVisible();
   await expect(page.getByTestId("slide-approvals")).toHaveText("1 of 1");
 
   // a: an action item with an owner.
@@ -130,14 +133,14 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   await drawer.getByLabel("What needs doing").fill("Write the peering runbook");
   await drawer.getByLabel("Owner").selectOption({ label: team.member.name });
   await drawer.getByRole("button", { name: "Record action item" }).click();
-  await expect(page.getByText(`Action item for ${team.member.name}`)).toBeVisible();
+  await expect(page.getByText(`Action item for ${team.member.name}`, { exact: true })).toBeVisible();
 
   // End: the minutes are written and shown on the meeting page.
   await page.getByRole("button", { name: "End meeting" }).click();
   await page.getByRole("button", { name: "End meeting and write the minutes" }).click();
   await expect(page).toHaveURL(meetingUrl);
-  const minutes = page.getByRole("heading", { name: "Minutes" }).locator("xpath=ancestor::*[contains(@class,'rounded')][1]");
-  await expect(page.getByRole("heading", { name: "Minutes" })).toBeVisible();
+  const minutes = page.getByTestId("minutes");
+  await expect(minutes.getByRole("heading", { name: "Minutes", exact: true })).toBeVisible();
   await expect(minutes).toContainText("Peer after a full audit of the firewall path (accepted)");
   await expect(minutes).toContainText(`Approved by ${team.maintainer.name} (revision 1)`);
   await expect(minutes).toContainText(`Write the peering runbook (owner: ${team.member.name})`);

@@ -63,12 +63,13 @@ export default async function MeetingPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-8 xl:grid-cols-[2fr_1fr]">
         <div className="flex flex-col gap-8">
           {meeting.minutes !== null && (
-            <Card>
+            <Card data-testid="minutes">
               <CardHeader>
                 <CardTitle>Minutes</CardTitle>
               </CardHeader>
               <CardContent>
-                <MarkdownView markdown={meeting.minutes} className="[&_h1]:sr-only" />
+                {/* The file's own title repeats the page's heading. */}
+                <MarkdownView markdown={meeting.minutes.replace(/^# .*\n+/, "")} />
               </CardContent>
             </Card>
           )}

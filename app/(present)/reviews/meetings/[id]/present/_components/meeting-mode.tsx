@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArrowLeft, ArrowRight, CheckCircle2, ClipboardList, Expand, Gavel, ListTodo, LogOut, NotebookPen, Shrink } from "lucide-react";
+import { Markdown } from "@/components/requests/markdown";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -151,13 +152,13 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   const source = slide.diagrams[diagramIndex] ?? slide.diagrams[0];
 
   return (
-    <main className="grid h-dvh grid-rows-[auto_minmax(0,1fr)_auto] overflow-hidden bg-canvas text-fg" aria-label={`Meeting mode: ${meeting.title}`} data-testid="meeting-mode">
+    <main className="grid h-dvh grid-cols-1 grid-rows-[auto_minmax(0,1fr)_auto] overflow-hidden bg-canvas text-fg" aria-label={`Meeting mode: ${meeting.title}`} data-testid="meeting-mode">
       <header className="flex items-start gap-8 border-b border-border bg-surface px-10 py-5">
         <div className="min-w-0 flex-1">
           <p className="text-2xl font-medium text-fg-muted" data-testid="slide-position">
             Item {index + 1} of {meeting.agenda.length} · {meeting.title}
           </p>
-          <h1 className="mt-1 truncate text-5xl leading-tight font-bold tracking-tight" data-testid="slide-title">
+          <h1 className="mt-1 line-clamp-2 text-5xl leading-tight font-bold tracking-tight text-balance" data-testid="slide-title">
             {item.request.title || "Untitled request"}
           </h1>
           <p className="mt-2 text-2xl text-fg-muted">
@@ -180,7 +181,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
         )}
       </header>
 
-      <div className="grid min-h-0 grid-cols-[minmax(0,1fr)_30rem] gap-0">
+      <div className="grid min-h-0 grid-cols-[minmax(0,1fr)_28rem] gap-0">
         <section className="relative flex min-h-0 flex-col bg-surface" aria-label="Diagram" data-testid="slide-diagram">
           {slide.diagrams.length > 1 && (
             <div className="flex flex-wrap gap-2 px-6 pt-4" role="group" aria-label="Diagrams">
@@ -194,8 +195,22 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           <div className="min-h-0 flex-1 p-4">
             {source ? (
               <DiagramViewer ref={diagram} key={`${item.id}-${source.path}`} source={source.content} label={`${source.path} of ${item.request.title}`} />
+            ) : slide.summary.length > 0 ? (
+              // No diagram: the key figures take the stage.
+              <dl className="grid h-full auto-rows-min content-center gap-6 overflow-y-auto p-6 xl:grid-cols-2 2xl:grid-cols-3" data-testid="slide-figures">
+                {slide.summary.map((figure) => (
+                  <div key={figure.key} className="rounded-lg border-2 border-border bg-canvas p-6">
+                    <dt className="text-2xl font-medium text-fg-muted">{figure.label}</dt>
+                    <dd className="mt-2 text-5xl leading-tight font-bold tabular-nums">
+                      {figure.value}
+                      {figure.unit && <span className="ml-2 text-3xl font-semibold text-fg-muted">{figure.unit}</span>}
+                    </dd>
+                    {figure.detail && <p className="mt-2 text-xl text-fg-muted">{figure.detail}</p>}
+                  </div>
+                ))}
+              </dl>
             ) : (
-              <p className="flex h-full items-center justify-center text-3xl text-fg-muted">This request has no diagram.</p>
+              <p className="flex h-full items-center justify-center text-3xl text-fg-muted">This request has no diagram and no key figures.</p>
             )}
           </div>
         </section>
@@ -214,7 +229,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
             </p>
           </section>
 
-          {slide.summary.length > 0 && (
+          {slide.summary.length > 0 && slide.diagrams.length > 0 && (
             <section aria-labelledby="figures-heading">
               <h2 id="figures-heading" className="text-xl font-semibold tracking-wide text-fg-muted uppercase">
                 Key figures
@@ -243,7 +258,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
               <ul className="mt-2 flex flex-col gap-4">
                 {slide.comments.map((comment) => (
                   <li key={comment.id} className="border-l-4 border-border-strong pl-3">
-                    <p className="line-clamp-4 text-xl leading-snug">{comment.body}</p>
+                    <Markdown className="line-clamp-5 text-xl leading-snug">{comment.body}</Markdown>
                     <p className="mt-1 text-base text-fg-muted">
                       {comment.author?.name ?? comment.author?.email ?? "Someone"} · {formatRelative(comment.createdAt, now)}
                     </p>
