@@ -28,6 +28,9 @@ export interface CaptureDrawerProps {
   slide: PresentationSlide;
   members: Person[];
   currentUserId: string | null;
+  /** The item's timer, so it stays in view while the drawer covers the slide's corner. */
+  status?: string;
+  statusLevel?: "ok" | "near" | "over";
   onSlideChange: (slide: PresentationSlide) => void;
   onNotesSaved: (notes: string) => void;
   onActionAdded: (action: MeetingActionView) => void;
@@ -63,7 +66,7 @@ function FormError({ message }: { message?: string }) {
 }
 
 export function CaptureDrawer(props: CaptureDrawerProps) {
-  const { open, onOpenChange, tab, onTabChange, item } = props;
+  const { open, onOpenChange, tab, onTabChange, item, status, statusLevel } = props;
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent
@@ -73,6 +76,19 @@ export function CaptureDrawer(props: CaptureDrawerProps) {
         className="top-0 right-0 left-auto h-dvh max-h-dvh w-[min(44rem,100vw)] max-w-none translate-x-0 translate-y-0 rounded-none border-y-0 border-r-0 p-8 text-lg [&_label]:text-lg"
         data-testid="capture-drawer"
       >
+        {status && (
+          <p
+            className={
+              statusLevel === "over"
+                ? "rounded-md border-2 border-critical bg-critical-soft px-3 py-1 text-lg font-semibold text-critical-fg tabular-nums"
+                : statusLevel === "near"
+                  ? "rounded-md border-2 border-warning bg-warning-soft px-3 py-1 text-lg font-semibold text-warning-fg tabular-nums"
+                  : "rounded-md border-2 border-border-strong px-3 py-1 text-lg font-semibold tabular-nums"
+            }
+          >
+            {status}
+          </p>
+        )}
         <Tabs value={tab} onValueChange={(value) => onTabChange(value as CaptureTab)}>
           <TabsList aria-label="What to record">
             <TabsTrigger value="decision" className="text-lg">Decision (D)</TabsTrigger>

@@ -38,6 +38,9 @@ function typingInto(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || target.closest("[role=dialog],[role=alertdialog],[role=menu]") !== null;
 }
 
+/** Footer buttons: large on the projector (1920 wide), a size down on laptops so the bar stays on one line. */
+const footerButton = "h-10 px-4 text-base 2xl:h-12 2xl:px-6 2xl:text-lg";
+
 const levelClasses = {
   ok: "border-border-strong text-fg",
   near: "border-warning bg-warning-soft text-warning-fg",
@@ -158,7 +161,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           <p className="text-2xl font-medium text-fg-muted" data-testid="slide-position">
             Item {index + 1} of {meeting.agenda.length} · {meeting.title}
           </p>
-          <h1 className="mt-1 line-clamp-2 text-5xl leading-tight font-bold tracking-tight text-balance" data-testid="slide-title">
+          <h1 className="mt-1 line-clamp-2 text-4xl leading-tight font-bold tracking-tight 2xl:text-5xl" data-testid="slide-title">
             {item.request.title || "Untitled request"}
           </h1>
           <p className="mt-2 text-2xl text-fg-muted">
@@ -175,13 +178,13 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           >
             <span className="text-6xl leading-none font-bold tabular-nums">{formatClock(Math.abs(timer.remainingSeconds))}</span>
             <span className="mt-1 text-xl font-semibold">
-              {timer.level === "over" ? "over" : "left"} of {item.timeboxMinutes} min{timer.running ? "" : " · paused"}
+              {timer.level === "over" ? "over the" : "left of"} {item.timeboxMinutes} min{timer.running ? "" : " · paused"}
             </span>
           </div>
         )}
       </header>
 
-      <div className="grid min-h-0 grid-cols-[minmax(0,1fr)_28rem] gap-0">
+      <div className="grid min-h-0 grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_28rem] gap-0">
         <section className="relative flex min-h-0 flex-col bg-surface" aria-label="Diagram" data-testid="slide-diagram">
           {slide.diagrams.length > 1 && (
             <div className="flex flex-wrap gap-2 px-6 pt-4" role="group" aria-label="Diagrams">
@@ -276,37 +279,37 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
       </div>
 
       <footer className="flex flex-wrap items-center gap-3 border-t border-border bg-surface px-10 py-4">
-        <Button variant="secondary" size="lg" onClick={() => goTo(index - 1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
+        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index - 1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
           <ArrowLeft aria-hidden="true" /> Previous
         </Button>
-        <Button variant="secondary" size="lg" onClick={() => goTo(index + 1)} disabled={index === meeting.agenda.length - 1} aria-keyshortcuts="ArrowRight">
+        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index + 1)} disabled={index === meeting.agenda.length - 1} aria-keyshortcuts="ArrowRight">
           Next <ArrowRight aria-hidden="true" />
         </Button>
         {canEdit && (
           <div className="flex flex-wrap gap-3 border-l border-border pl-3" role="group" aria-label="Record">
-            <Button size="lg" onClick={() => openDrawer("decision")} aria-keyshortcuts="d">
-              <Gavel aria-hidden="true" /> Decision <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm">D</kbd>
+            <Button size="lg" className={footerButton} onClick={() => openDrawer("decision")} aria-keyshortcuts="d">
+              <Gavel aria-hidden="true" /> Decision <kbd className="ml-1 hidden rounded border border-current/40 px-1.5 text-sm 2xl:inline">D</kbd>
             </Button>
-            <Button size="lg" onClick={() => openDrawer("approval")} aria-keyshortcuts="p">
-              <ClipboardList aria-hidden="true" /> Approval <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm">P</kbd>
+            <Button size="lg" className={footerButton} onClick={() => openDrawer("approval")} aria-keyshortcuts="p">
+              <ClipboardList aria-hidden="true" /> Approval <kbd className="ml-1 hidden rounded border border-current/40 px-1.5 text-sm 2xl:inline">P</kbd>
             </Button>
-            <Button size="lg" onClick={() => openDrawer("action")} aria-keyshortcuts="a">
-              <ListTodo aria-hidden="true" /> Action item <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm">A</kbd>
+            <Button size="lg" className={footerButton} onClick={() => openDrawer("action")} aria-keyshortcuts="a">
+              <ListTodo aria-hidden="true" /> Action item <kbd className="ml-1 hidden rounded border border-current/40 px-1.5 text-sm 2xl:inline">A</kbd>
             </Button>
-            <Button size="lg" variant="secondary" onClick={() => openDrawer("notes")} aria-keyshortcuts="n">
-              <NotebookPen aria-hidden="true" /> Notes <kbd className="ml-1 rounded border border-current/40 px-1.5 text-sm">N</kbd>
+            <Button size="lg" className={footerButton} variant="secondary" onClick={() => openDrawer("notes")} aria-keyshortcuts="n">
+              <NotebookPen aria-hidden="true" /> Notes <kbd className="ml-1 hidden rounded border border-current/40 px-1.5 text-sm 2xl:inline">N</kbd>
             </Button>
           </div>
         )}
         <div className="ml-auto flex flex-wrap items-center gap-3">
-          <Button variant="secondary" size="lg" onClick={toggleFullscreen} aria-keyshortcuts="f" aria-pressed={fullscreen}>
+          <Button variant="secondary" size="lg" className={footerButton} onClick={toggleFullscreen} aria-keyshortcuts="f" aria-pressed={fullscreen}>
             {fullscreen ? <Shrink aria-hidden="true" /> : <Expand aria-hidden="true" />} {fullscreen ? "Leave full screen" : "Full screen"}
           </Button>
-          <Button variant="ghost" size="lg" onClick={() => router.push(`/reviews/meetings/${meeting.id}`)} aria-keyshortcuts="Escape">
+          <Button variant="ghost" size="lg" className={footerButton} onClick={() => router.push(`/reviews/meetings/${meeting.id}`)} aria-keyshortcuts="Escape">
             <LogOut aria-hidden="true" /> Leave
           </Button>
           {canEdit && (
-            <Button variant="danger" size="lg" onClick={() => setConfirmEnd(true)}>
+            <Button variant="danger" size="lg" className={footerButton} onClick={() => setConfirmEnd(true)}>
               End meeting
             </Button>
           )}
@@ -324,6 +327,8 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           slide={slide}
           members={members}
           currentUserId={currentUserId}
+          status={timer ? `Item ${index + 1} of ${meeting.agenda.length} · ${formatClock(Math.abs(timer.remainingSeconds))} ${timer.level === "over" ? "over the" : "left of"} ${item.timeboxMinutes} min` : undefined}
+          statusLevel={timer?.level}
           onSlideChange={(next) => setSlides((current) => current.map((entry) => (entry.agendaItemId === next.agendaItemId ? next : entry)))}
           onNotesSaved={(notes) => setMeeting((current) => ({ ...current, agenda: current.agenda.map((entry) => (entry.id === item.id ? { ...entry, notes } : entry)) }))}
           onActionAdded={(action) => setMeeting((current) => ({ ...current, actionItems: [...current.actionItems, action] }))}
