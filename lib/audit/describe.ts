@@ -1,6 +1,7 @@
 // Human sentences for audit events, for the home page and the audit views.
 import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
+import { describeMeetingEvent } from "@/lib/reviews/meetings-describe-audit";
 
 interface DescribableEvent {
   action: string;
@@ -17,6 +18,7 @@ export function describeAuditEvent(event: DescribableEvent): string {
   const who = event.actor?.name ?? event.actor?.email ?? (detail(event.details, "via") === "admin-cli" ? "An admin (CLI)" : "The system");
   const d = event.details;
   if (event.action.startsWith("request.")) return describeRequestEvent(who, event.action, d);
+  if (event.action.startsWith("meeting.")) return describeMeetingEvent(who, event.action, d) ?? `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;
   switch (event.action) {
     case "team.created":
       return `${who} created the team ${detail(d, "name")}`;
