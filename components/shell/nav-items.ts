@@ -1,6 +1,8 @@
 // The sections of the portal's navigation. Only sections that work are listed; features add theirs.
 import { Boxes, ClipboardList, Gauge, House, Presentation, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
 
+import { ScrollText } from "lucide-react";
+
 export interface NavItem {
   href: string;
   label: string;
@@ -15,5 +17,6 @@ export const navItems: NavItem[] = [
   { href: "/services", label: "Services", icon: Boxes },
   { href: "/slos", label: "SLOs", icon: Gauge },
   { href: "/incidents", label: "Incidents", icon: Siren },
+  { href: "/decisions", label: "Decisions", icon: ScrollText },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

@@ -2,6 +2,7 @@
 import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
 import { describeMeetingEvent } from "@/lib/reviews/meetings-describe-audit";
+import { describeReviewEvent } from "@/lib/reviews/describe-audit";
 
 interface DescribableEvent {
   action: string;
@@ -19,6 +20,7 @@ export function describeAuditEvent(event: DescribableEvent): string {
   const d = event.details;
   if (event.action.startsWith("request.")) return describeRequestEvent(who, event.action, d);
   if (event.action.startsWith("meeting.")) return describeMeetingEvent(who, event.action, d) ?? `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;
+  if (event.action.startsWith("decision.") || event.action.startsWith("reviews.")) return describeReviewEvent(who, event.action, d) ?? `${who}: ${event.action}`;
   switch (event.action) {
     case "team.created":
       return `${who} created the team ${detail(d, "name")}`;

@@ -81,3 +81,6 @@ export function answerErrorsFrom(error: ApiError): Record<string, string> {
   }
   return errors;
 }
+
+/** The same typed fetch, for other domains' browser clients (lib/reviews/api-client.ts). */
+export { call as apiCall };

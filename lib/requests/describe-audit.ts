@@ -35,6 +35,10 @@ export function describeRequestEvent(who: string, action: string, details: unkno
       if (to === "SUBMITTED" && detail("from") === "CHANGES_REQUESTED") return `${who} resubmitted ${title}`;
       return verbs[to] ? `${who} ${verbs[to]} ${title}` : `${who} moved ${title} to ${statusLabels[to]?.toLowerCase() ?? to}`;
     }
+    case "request.approval_recorded":
+      return detail("decision") === "REQUEST_CHANGES"
+        ? `${who} requested changes to revision ${detail("revision")} of ${title}`
+        : `${who} approved revision ${detail("revision")} of ${title}`;
     case "request.commented":
       return `${who} commented on ${title}`;
     case "request.comment_edited":

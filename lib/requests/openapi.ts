@@ -19,7 +19,7 @@ import {
 
 const idParam = { name: "id", in: "path" as const, description: "The request's id", required: true };
 
-const forbidden = { description: "The caller's team role does not allow this (e.g. a member approving, or the author approving their own request)", schema: errorBodySchema };
+const forbidden = { description: "The caller's team role does not allow this (e.g. a member starting a review, or a viewer changing anything)", schema: errorBodySchema };
 
 const conflictSchema = z
   .object({ error: z.object({ code: z.literal("conflict"), message: z.string(), details: conflictDetailsSchema.optional() }) })
@@ -84,7 +84,7 @@ export const requestOperations: Operation[] = [
   {
     method: "post",
     path: "/api/v1/requests/{id}/transitions",
-    summary: "Move a request through review: submit, start review, approve, request changes (comment required), resubmit, close, withdraw",
+    summary: "Move a request through its lifecycle: submit, start review, resubmit, close, withdraw (approving and requesting changes go through POST /requests/{id}/approvals)",
     tags: ["requests"],
     params: [idParam],
     body: transitionRequestSchema,

@@ -151,6 +151,8 @@ export async function seedReviewDemo(tx: Tx, now = new Date()): Promise<number> 
       const request = await tx.request.findUnique({ where: { id: decision.requestId }, select: { id: true, currentRevision: true, teamId: true } });
       if (!request || request.teamId !== team.id) continue;
       const author = await tx.user.findUnique({ where: { email: decision.author }, select: { id: true } });
+      // The revision the decision was taken on: the newest one saved by then.
+      const revision = await tx.requestRevision.count({ where: { requestId: request.id, createdAt: { lte: at(decision.ago) } } });
       const number = await nextDecisionNumber(tx, team.id);
       await tx.decision.create({
         data: {
@@ -163,7 +165,7 @@ export async function seedReviewDemo(tx: Tx, now = new Date()): Promise<number> 
           decision: decision.decision,
           consequences: decision.consequences,
           requestId: request.id,
-          revision: request.currentRevision || null,
+          revision: revision || request.currentRevision || null,
           authorId: author?.id ?? null,
           decidedAt: decision.status === "PROPOSED" ? null : at(decision.ago),
           createdAt: at(decision.ago),

@@ -196,24 +196,31 @@ const markdownField = (what: string) =>
 
 const decisionTitleSchema = z.string({ error: "Give the decision a title" }).trim().min(1, "Give the decision a title").max(200, "Keep the title under 200 characters");
 
-export const createDecisionSchema = z
-  .object({
-    /** The team (its slug); taken from the request when a request is named. */
-    team: z.string().trim().min(1).optional(),
-    requestId: z.string().trim().min(1).optional(),
-    revision: z.number({ error: "The revision is a number" }).int("The revision is a whole number").min(1, "Revisions start at 1").optional(),
-    title: decisionTitleSchema,
-    status: decisionStatusSchema.optional(),
-    context: markdownField("context"),
-    decision: markdownField("decision"),
-    consequences: markdownField("consequences"),
-    meetingItemId: z.string().trim().min(1).optional(),
-  })
-  .superRefine((value, context) => {
-    if (!value.team && !value.requestId) context.addIssue({ code: "custom", path: ["requestId"], message: "Name the request (or the team) the decision belongs to" });
-    if (value.revision !== undefined && !value.requestId) context.addIssue({ code: "custom", path: ["revision"], message: "A revision belongs to a request: name the request too" });
-    if (value.status === "SUPERSEDED") context.addIssue({ code: "custom", path: ["status"], message: "A new decision cannot start superseded; supersede it later with another decision" });
-  });
+/** The fields of a new decision, as POST /teams/{slug}/decisions takes them (the team is in the path). */
+const decisionFieldsSchema = z.object({
+  requestId: z.string().trim().min(1).optional().describe("The request the decision was taken on (of the same team)"),
+  revision: z.number({ error: "The revision is a number" }).int("The revision is a whole number").min(1, "Revisions start at 1").optional().describe("Default: the request's current revision"),
+  title: decisionTitleSchema,
+  status: decisionStatusSchema.optional().describe("Default PROPOSED; ACCEPTED and REJECTED need a maintainer or owner"),
+  context: markdownField("context"),
+  decision: markdownField("decision"),
+  consequences: markdownField("consequences"),
+  meetingItemId: z.string().trim().min(1).optional().describe("The review meeting's agenda item it was taken in"),
+});
+
+type DecisionFields = z.infer<typeof decisionFieldsSchema> & { team?: string };
+
+function checkDecisionFields(value: DecisionFields, context: z.core.$RefinementCtx<DecisionFields>) {
+  if (!value.team && !value.requestId) context.addIssue({ code: "custom", path: ["requestId"], message: "Name the request (or the team) the decision belongs to" });
+  if (value.revision !== undefined && !value.requestId) context.addIssue({ code: "custom", path: ["revision"], message: "A revision belongs to a request: name the request too" });
+  if (value.status === "SUPERSEDED") context.addIssue({ code: "custom", path: ["status"], message: "A new decision cannot start superseded; supersede it later with another decision" });
+}
+
+export const createTeamDecisionSchema = decisionFieldsSchema.superRefine((value, context) => checkDecisionFields({ ...value, team: "(path)" }, context as never));
+
+export const createDecisionSchema = decisionFieldsSchema
+  .extend({ team: z.string().trim().min(1).optional().describe("The team's slug; taken from the request when a request is named") })
+  .superRefine(checkDecisionFields);
 export type CreateDecisionInput = z.input<typeof createDecisionSchema>;
 
 export const updateDecisionSchema = z

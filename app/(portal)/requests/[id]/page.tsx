@@ -4,6 +4,8 @@ import { requirePageActor, currentTeam } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
 import { getRequest, listComments, listRevisions } from "@/lib/requests/requests.server";
+import { getApprovalState } from "@/lib/reviews/approvals.server";
+import { listRequestDecisions } from "@/lib/reviews/decisions.server";
 import { RequestView } from "../_components/request-view";
 
 export const metadata: Metadata = { title: "Request" };
@@ -16,6 +18,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const [request, revisions, comments, team] = loaded;
+  const [approvals, decisions] = request.status === "DRAFT" ? [null, []] : await Promise.all([getApprovalState(actor, id), listRequestDecisions(actor, id)]);
   return (
     <RequestView
       initialRequest={request}
@@ -24,6 +27,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       currentUserId={actor.userId}
       canCopy={team !== undefined && roleAllows(team.role, "edit")}
       currentTeamName={team?.name ?? null}
+      initialApprovals={approvals}
+      initialDecisions={decisions}
+      canDecide={request.permissions.role === "OWNER" || request.permissions.role === "MAINTAINER"}
     />
   );
 }

@@ -22,6 +22,10 @@ import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { Discussion } from "./discussion";
 import { HistoryTab } from "./history";
 import { TransitionActions } from "./transition-actions";
+import { ReviewPanel } from "./review-panel";
+import { reviewsApi } from "@/lib/reviews/api-client";
+import { reviewKeys } from "@/lib/reviews/query-keys";
+import type { ApprovalState, DecisionSummary } from "@/lib/reviews/schema";
 
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");
 
@@ -32,7 +36,13 @@ export function RequestView({
   currentUserId,
   canCopy,
   currentTeamName,
+  initialApprovals,
+  initialDecisions,
+  canDecide,
 }: {
+  initialApprovals: ApprovalState | null;
+  initialDecisions: DecisionSummary[];
+  canDecide: boolean;
   initialRequest: RequestDetail;
   initialRevisions: RevisionSummary[];
   initialComments: RequestCommentView[];
@@ -53,6 +63,12 @@ export function RequestView({
     initialData: initialComments,
     refetchInterval: 30_000,
   });
+  const decisionFilters = { requestId: id };
+  const { data: decisions = initialDecisions, refetch: refetchDecisions } = useQuery({
+    queryKey: reviewKeys.decisions(initialRequest.team.slug, decisionFilters),
+    queryFn: () => reviewsApi.decisions(initialRequest.team.slug, decisionFilters).then((list) => list.decisions),
+    initialData: initialDecisions,
+  });
   const [tab, setTab] = useState("requirements");
 
   const role = isRoleKey(request.role.key) ? getRole(request.role.key) : undefined;
@@ -60,9 +76,6 @@ export function RequestView({
   const answers = isDraft ? request.draft : request.input;
   const sections = useMemo(() => (role && answers ? describeAnswers(role, pruneHidden(role, answers)) : []), [role, answers]);
   const changeRequest = request.status === "CHANGES_REQUESTED" ? request.transitions.filter((move) => move.to === "CHANGES_REQUESTED").at(-1) : undefined;
-  const wroteIt = currentUserId !== null && request.author?.id === currentUserId;
-  const reviewerButAuthor =
-    request.status === "IN_REVIEW" && wroteIt && (request.permissions.role === "MAINTAINER" || request.permissions.role === "OWNER");
   const pendingEdits = !isDraft && request.draft !== null && request.draftBaseRevision === request.currentRevision;
 
   return (
@@ -124,7 +137,6 @@ export function RequestView({
             </div>
           </div>
         )}
-        {reviewerButAuthor && <p className="text-base text-fg-muted">You wrote this request, so another maintainer or owner approves it.</p>}
         {pendingEdits && request.permissions.canEdit && (
           <p className="text-base text-info-fg">
             There are unsaved edits to these requirements ({personName(request.draftUpdatedBy)}, {formatRelative(request.draftUpdatedAt!)}). Continue editing to save
@@ -132,6 +144,10 @@ export function RequestView({
           </p>
         )}
       </header>
+
+      {initialApprovals && !isDraft && (
+        <ReviewPanel request={request} initialApprovals={initialApprovals} decisions={decisions} canDecide={canDecide} onDecisionRecorded={() => void refetchDecisions()} />
+      )}
 
       <Tabs value={tab} onValueChange={setTab}>
         <TabsList aria-label="Request sections">

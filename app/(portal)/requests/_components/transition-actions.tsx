@@ -2,7 +2,7 @@
 // The moves the viewer may make now (from the server's permissions), each behind a dialog with a
 // comment box; a required comment is asked for, and moves that end a request say so before confirming.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Ban, Check, CircleAlert, Eye, Lock, RotateCcw, Send, type LucideIcon } from "lucide-react";
+import { Ban, CircleAlert, Eye, Lock, Send, type LucideIcon } from "lucide-react";
 import { useState } from "react";
 import type { RequestStatus } from "@/lib/generated/prisma/browser";
 import { ApiError, requestsApi } from "@/lib/requests/api-client";
@@ -18,14 +18,6 @@ type Move = RequestDetail["permissions"]["transitions"][number];
 
 const looks: Partial<Record<RequestStatus, { icon: LucideIcon; variant: ButtonVariant; question: string; explain: string; done: string }>> = {
   IN_REVIEW: { icon: Eye, variant: "primary", question: "Start reviewing this request?", explain: "The team sees that a maintainer is on it.", done: "Review started" },
-  APPROVED: { icon: Check, variant: "primary", question: "Approve this request?", explain: "You approve the current revision of the requirements.", done: "Request approved" },
-  CHANGES_REQUESTED: {
-    icon: RotateCcw,
-    variant: "secondary",
-    question: "Ask for changes?",
-    explain: "The request goes back to its team. Say what needs to change; the author edits the requirements and resubmits.",
-    done: "Changes requested",
-  },
   SUBMITTED: { icon: Send, variant: "primary", question: "Resubmit for review?", explain: "The new revision goes back into the review queue.", done: "Resubmitted" },
   CLOSED: { icon: Lock, variant: "secondary", question: "Close this request?", explain: "Closing marks it done. A closed request cannot be reopened or edited; copy it to ask again.", done: "Request closed" },
   WITHDRAWN: {
@@ -68,7 +60,7 @@ function TransitionDialog({ request, move, onClose }: { request: RequestDetail; 
     onSuccess: (updated) => {
       queryClient.setQueryData(requestKeys.detail(request.id), updated);
       void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
-      toast({ title: look?.done ?? move.label, description: updated.title, tone: move.to === "APPROVED" ? "healthy" : "info" });
+      toast({ title: look?.done ?? move.label, description: updated.title, tone: "info" });
       onClose();
     },
     onError: (error) => {
