@@ -95,6 +95,10 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   await expect(page.getByRole("group", { name: "Zoom" })).toContainText("125%");
   await page.keyboard.press("0");
   await expect(page.getByRole("group", { name: "Zoom" })).toContainText("100%");
+  // 1: actual size, for a wide network diagram whose labels are small when fitted.
+  await page.keyboard.press("1");
+  await expect.poll(async () => Number((await page.getByRole("group", { name: "Zoom" }).innerText()).match(/(\d+)%/)?.[1])).toBeGreaterThan(150);
+  await page.keyboard.press("0");
 
   // Esc leaves for the meeting page; rejoining comes back to the item on screen.
   await page.keyboard.press("Escape");

@@ -96,9 +96,11 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
               <span className="text-base text-fg-muted">
                 {meeting.team.name} · <time dateTime={meeting.scheduledAt}>{formatDateTime(meeting.scheduledAt)}</time> ({formatRelative(meeting.scheduledAt, now)}) · {meeting.durationMinutes} min
               </span>
-              <Link href={`/reviews/meetings/${meeting.id}/present`} className={buttonVariants({ variant: "secondary", size: "sm", className: "ml-auto" })}>
-                <Presentation aria-hidden="true" /> {meeting.status === "IN_PROGRESS" ? "Rejoin meeting mode" : "Start meeting mode"}
-              </Link>
+              {board.schedulableTeams.some((candidate) => candidate.slug === meeting.team.slug) && (
+                <Link href={`/reviews/meetings/${meeting.id}/present`} className={buttonVariants({ variant: "secondary", size: "sm", className: "ml-auto" })}>
+                  <Presentation aria-hidden="true" /> {meeting.status === "IN_PROGRESS" ? "Rejoin meeting mode" : "Start meeting mode"}
+                </Link>
+              )}
             </div>
             <Cards cards={meeting.cards} now={now} empty={meeting.hiddenCount > 0 ? "No agenda item matches the filters." : "Nothing on the agenda waits for review any more."} ordered />
           </section>

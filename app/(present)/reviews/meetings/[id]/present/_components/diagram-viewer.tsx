@@ -1,6 +1,8 @@
 "use client";
 // A diagram as large as the slide allows, with zoom and pan: buttons, the mouse wheel, dragging, and the
-// keys + / - / 0 (handled by meeting mode, which calls the imperative handle).
+// keys + / - / 0 / 1 (handled by meeting mode, which calls the imperative handle). A big diagram fitted to
+// the slide can have tiny labels; "actual size" (1) shows it at the size Mermaid drew it (18 px text), to
+// be panned by dragging.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { Maximize, Minus, Plus } from "lucide-react";
 import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";
@@ -10,6 +12,7 @@ export interface DiagramViewerHandle {
   zoomIn(): void;
   zoomOut(): void;
   reset(): void;
+  actualSize(): void;
 }
 
 const MIN_SCALE = 0.5;
@@ -32,7 +35,17 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, { source: string; l
     });
   }, []);
 
-  useImperativeHandle(ref, () => ({ zoomIn: () => zoomAt(STEP), zoomOut: () => zoomAt(1 / STEP), reset: () => setView({ scale: 1, x: 0, y: 0 }) }), [zoomAt]);
+  /** The zoom at which the drawing is at its natural size: the inverse of the factor that fitted it to the slide. */
+  const actualSize = useCallback(() => {
+    const svg = area.current?.querySelector("svg");
+    const box = area.current?.getBoundingClientRect();
+    const viewBox = svg?.viewBox.baseVal;
+    if (!svg || !box || !viewBox || !viewBox.width || !viewBox.height) return;
+    const fitted = Math.min(box.width / viewBox.width, box.height / viewBox.height);
+    setView({ scale: Math.min(MAX_SCALE, Math.max(1, 1 / fitted)), x: 0, y: 0 });
+  }, []);
+
+  useImperativeHandle(ref, () => ({ zoomIn: () => zoomAt(STEP), zoomOut: () => zoomAt(1 / STEP), reset: () => setView({ scale: 1, x: 0, y: 0 }), actualSize }), [zoomAt, actualSize]);
 
   // A non-passive listener, so that the wheel zooms the diagram instead of scrolling anything.
   useEffect(() => {
@@ -89,6 +102,9 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, { source: string; l
         </Button>
         <Button variant="secondary" size="icon" onClick={() => setView({ scale: 1, x: 0, y: 0 })} aria-label="Fit to the slide (0)" aria-keyshortcuts="0">
           <Maximize aria-hidden="true" />
+        </Button>
+        <Button variant="secondary" size="sm" className="h-10 px-3 text-base" onClick={actualSize} aria-label="Actual size (1)" aria-keyshortcuts="1">
+          1:1
         </Button>
       </div>
     </div>

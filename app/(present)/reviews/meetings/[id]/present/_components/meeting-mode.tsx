@@ -1,7 +1,7 @@
 "use client";
 // Meeting mode: one agenda item per slide, for the big screen (designed at 1920×1080). ← and → move between
 // items (each item's timer runs while it is on screen), f toggles full screen, Esc leaves (after leaving
-// full screen), + - 0 zoom the diagram, and d / p / a / n open the capture drawer. Keys typed into a form
+// full screen), + - 0 1 zoom the diagram (1: actual size), and d / p / a / n open the capture drawer. Keys typed into a form
 // control, or while the drawer is open, never move the slides.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -129,6 +129,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
       } else if (key === "+" || key === "=") diagram.current?.zoomIn();
       else if (key === "-" || key === "_") diagram.current?.zoomOut();
       else if (key === "0") diagram.current?.reset();
+      else if (key === "1") diagram.current?.actualSize();
       else if (canEdit && captureKeys[key.toLowerCase()]) openDrawer(captureKeys[key.toLowerCase()]);
       else return;
       event.preventDefault();
