@@ -98,6 +98,8 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   // 1: actual size, for a wide network diagram whose labels are small when fitted.
   await page.keyboard.press("1");
   await expect.poll(async () => Number((await page.getByRole("group", { name: "Zoom" }).innerText()).match(/(\d+)%/)?.[1])).toBeGreaterThan(150);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: "test-results/meeting-mode-actual-size-1920x1080.png" });
   await page.keyboard.press("0");
 
   // Esc leaves for the meeting page; rejoining comes back to the item on screen.
