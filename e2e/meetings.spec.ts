@@ -65,6 +65,8 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("slide-title")).toHaveText(titles[0]);
   await expect(page.getByTestId("item-timer")).toContainText("of 15 min");
+  // The item's timer counts down while it is on screen.
+  await expect(page.getByTestId("item-timer")).toContainText(/14:5\d/, { timeout: 8_000 });
 
   // f: full screen; Esc leaves full screen first, then the mode.
   await page.keyboard.press("f");

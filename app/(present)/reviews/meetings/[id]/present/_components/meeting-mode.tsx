@@ -58,7 +58,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   const [drawer, setDrawer] = useState<{ open: boolean; tab: CaptureTab }>({ open: false, tab: "decision" });
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
-  const [clockOffset] = useState(() => Date.parse(serverNow) - Date.now());
+  const [clockOffset, setClockOffset] = useState(() => Date.parse(serverNow) - Date.now());
   const [now, setNow] = useState(() => new Date(Date.parse(serverNow)));
   const diagram = useRef<DiagramViewerHandle>(null);
   const canEdit = meeting.permissions.canEdit;
@@ -68,8 +68,12 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
 
   const apply = useCallback(
     (result: ActionResult<MeetingDetail>) => {
-      if (result.ok) setMeeting(result.data);
-      else toast({ title: "The meeting did not follow", description: result.message, tone: "critical" });
+      if (!result.ok) return void toast({ title: "The meeting did not follow", description: result.message, tone: "critical" });
+      setMeeting(result.data);
+      // The page's server time was taken before it travelled here: never show a clock behind an item the
+      // server has just started.
+      const started = result.data.agenda.find((entry) => entry.runningSince)?.runningSince;
+      if (started) setClockOffset((offset) => Math.max(offset, Date.parse(started) - Date.now()));
     },
     [toast],
   );
