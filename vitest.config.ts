@@ -7,7 +7,7 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
 };
 
-const demoSeedTests = ["lib/**/demo.integration.test.ts"];
+const demoSeedTests = ["lib/**/demo.integration.test.ts", "lib/**/*-demo.integration.test.ts"];
 const integration = {
   environment: "node" as const,
   globalSetup: ["lib/testing/integration-global-setup.ts"],

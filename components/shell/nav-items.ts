@@ -1,5 +1,5 @@
 // The sections of the portal's navigation. Only sections that work are listed; features add theirs.
-import { Boxes, ClipboardList, Gauge, House, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
+import { Boxes, ClipboardList, Gauge, House, Presentation, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
 
 import { ScrollText } from "lucide-react";
 
@@ -13,6 +13,7 @@ export const navItems: NavItem[] = [
   { href: "/", label: "Home", icon: House },
   { href: "/roles", label: "Roles", icon: UsersRound },
   { href: "/requests", label: "Requests", icon: ClipboardList },
+  { href: "/reviews", label: "Reviews", icon: Presentation },
   { href: "/services", label: "Services", icon: Boxes },
   { href: "/slos", label: "SLOs", icon: Gauge },
   { href: "/incidents", label: "Incidents", icon: Siren },

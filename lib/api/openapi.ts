@@ -6,6 +6,7 @@ import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
 import { artifactOperations } from "@/lib/artifacts/openapi";
+import { meetingOperations } from "@/lib/reviews/meetings-openapi";
 import { reviewOperations } from "@/lib/reviews/openapi";
 
 type Method = "get" | "post" | "patch" | "put" | "delete";
@@ -69,6 +70,7 @@ export const operations: Operation[] = [
   ...artifactOperations,
   ...reviewOperations,
   ...incidentOperations,
+  ...meetingOperations,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -1,6 +1,7 @@
 // Human sentences for audit events, for the home page and the audit views.
 import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
+import { describeMeetingEvent } from "@/lib/reviews/meetings-describe-audit";
 import { describeReviewEvent } from "@/lib/reviews/describe-audit";
 
 interface DescribableEvent {
@@ -18,6 +19,7 @@ export function describeAuditEvent(event: DescribableEvent): string {
   const who = event.actor?.name ?? event.actor?.email ?? (detail(event.details, "via") === "admin-cli" ? "An admin (CLI)" : "The system");
   const d = event.details;
   if (event.action.startsWith("request.")) return describeRequestEvent(who, event.action, d);
+  if (event.action.startsWith("meeting.")) return describeMeetingEvent(who, event.action, d) ?? `${who}: ${event.action.replaceAll(".", " ").replaceAll("_", " ")}`;
   if (event.action.startsWith("decision.") || event.action.startsWith("reviews.")) return describeReviewEvent(who, event.action, d) ?? `${who}: ${event.action}`;
   switch (event.action) {
     case "team.created":

@@ -7,6 +7,7 @@ import { seedIncidentDemo } from "@/lib/incidents/demo";
 import { seedSloDemo } from "@/lib/slo/demo";
 import { seedDemoRequests } from "@/lib/requests/demo";
 import { seedReviewDemo } from "@/lib/reviews/demo";
+import { seedMeetingDemo } from "@/lib/reviews/meetings-demo";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 
@@ -25,7 +26,7 @@ export const demoUsers: { email: string; name: string; roles: Record<string, Tea
 /** Creates what is missing of the demo organisation; never overwrites what users changed. */
 export async function seedDemo(log: (line: string) => void = () => undefined): Promise<{ created: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const created = await getDb().$transaction(async (tx) => (await seedDemoRows(tx, passwordHash)) + (await seedDemoRequests(tx)) + (await seedReviewDemo(tx)), { timeout: 60_000 });
+  const created = await getDb().$transaction(async (tx) => (await seedDemoRows(tx, passwordHash)) + (await seedDemoRequests(tx)) + (await seedReviewDemo(tx)) + (await seedMeetingDemo(tx)), { timeout: 60_000 });
   log(created > 0 ? `seeded the demo organisation (${created} rows)` : "demo organisation already present");
   await seedSloDemo(new Date(), log);
   return { created };
