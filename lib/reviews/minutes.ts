@@ -1,7 +1,7 @@
 // The minutes of a review meeting, generated once when it ends: who attended, and per agenda item the
 // decisions, action items and approvals recorded during the meeting, with the time spent against its time
 // box. Pure: the data layer gathers the facts, this turns them into Markdown (stored with the meeting).
-import { escapeMarkdown, markdownCell, markdownParagraphs } from "@/lib/incidents/markdown-text";
+import { escapeMarkdown, markdownCell, markdownParagraphs } from "@/lib/markdown/escape";
 import { formatClock } from "@/lib/reviews/timer";
 
 export interface MinutesPerson {
