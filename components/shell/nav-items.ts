@@ -1,7 +1,5 @@
 // The sections of the portal's navigation. Only sections that work are listed; features add theirs.
-import { Boxes, ClipboardList, Gauge, House, Presentation, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
-
-import { ScrollText } from "lucide-react";
+import { Boxes, ClipboardList, Gauge, House, Presentation, ScrollText, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -14,9 +12,9 @@ export const navItems: NavItem[] = [
   { href: "/roles", label: "Roles", icon: UsersRound },
   { href: "/requests", label: "Requests", icon: ClipboardList },
   { href: "/reviews", label: "Reviews", icon: Presentation },
+  { href: "/decisions", label: "Decisions", icon: ScrollText },
   { href: "/services", label: "Services", icon: Boxes },
   { href: "/slos", label: "SLOs", icon: Gauge },
   { href: "/incidents", label: "Incidents", icon: Siren },
-  { href: "/decisions", label: "Decisions", icon: ScrollText },
   { href: "/settings", label: "Settings", icon: Settings },
 ];
