@@ -10,7 +10,7 @@ import type { FormValues } from "@/lib/agents/types";
 import { artifactsApi } from "@/lib/artifacts/api-client";
 import { artifactKeys } from "@/lib/artifacts/query-keys";
 import { validateRoleInput } from "@/lib/requests/form-logic";
-import { ApiError } from "@/lib/requests/api-client";
+import { ApiError } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";

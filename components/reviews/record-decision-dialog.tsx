@@ -2,18 +2,19 @@
 // "Record decision": a dialog with the decision's title, status and its three Markdown sections. Used on
 // a request's page (the decision belongs to the request's current revision) and on the decisions index.
 import { useMutation } from "@tanstack/react-query";
-import { CircleAlert, NotebookPen } from "lucide-react";
+import { NotebookPen } from "lucide-react";
 import { useState } from "react";
-import { ApiError } from "@/lib/requests/api-client";
+import { ApiError } from "@/lib/api/client";
 import { reviewsApi } from "@/lib/reviews/api-client";
 import { decisionStatusLabels, type DecisionView } from "@/lib/reviews/schema";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
+import { ErrorAlert } from "@/components/forms/form-message";
 
 type Fields = "title" | "status" | "context" | "decision" | "consequences";
 
@@ -108,22 +109,8 @@ export function RecordDecisionDialog({
           <Field id="decision-consequences" label="Consequences" error={errors.consequences} required>
             <Textarea value={values.consequences} onChange={set("consequences")} rows={3} />
           </Field>
-          {error && (
-            <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
-              <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              {error}
-            </p>
-          )}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={mutation.isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={mutation.isPending}>
-              Record decision
-            </Button>
-          </DialogFooter>
+          <ErrorAlert message={error} />
+          <DialogFormFooter pending={mutation.isPending} submitLabel="Record decision" />
         </form>
       </DialogContent>
     </Dialog>

@@ -69,6 +69,22 @@ export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
   return <div className={cn("mt-2 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)} {...props} />;
 }
 
+/** The footer of a form in a dialog: Cancel (closes it, unless the form is saving) and the submit button. */
+export function DialogFormFooter({ pending, submitLabel, variant = "primary" }: { pending: boolean; submitLabel: ReactNode; variant?: "primary" | "danger" }) {
+  return (
+    <DialogFooter>
+      <DialogClose asChild>
+        <Button variant="secondary" disabled={pending}>
+          Cancel
+        </Button>
+      </DialogClose>
+      <Button type="submit" variant={variant} loading={pending}>
+        {submitLabel}
+      </Button>
+    </DialogFooter>
+  );
+}
+
 export type ConfirmDialogProps = {
   /** The element that opens the dialog (e.g. a danger Button). Omit it and control `open` yourself. */
   trigger?: ReactNode;

@@ -2,6 +2,7 @@
 // and version, in the revision's transaction; older revisions keep theirs; other teams see nothing.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { caught } from "@/lib/testing/caught";
 import { generateFor, getGenerator } from "@/lib/agents/generators";
 import { getRole } from "@/lib/agents/registry";
 import { getRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
@@ -20,15 +21,6 @@ const validated = (values: Record<string, unknown>) => {
   return result.data;
 };
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("Expected the call to fail");
-}
 
 describe("request artifacts", () => {
   it("are stored per revision with sha256 and generator version, and each revision keeps its own", async () => {

@@ -1,7 +1,7 @@
 // The browser's client for /api/v1/requests: typed calls that throw ApiError with the server's code,
 // issues (field paths) and details (e.g. the current answers on a 409), so forms can show them.
+import { apiCall as call, type ApiError } from "@/lib/api/client";
 import type {
-  ConflictDetails,
   CreateRequestInput,
   RequestCommentView,
   RequestDetail,
@@ -11,51 +11,6 @@ import type {
   TransitionRequestInput,
   UpdateRequestInput,
 } from "@/lib/requests/schema";
-
-export interface ApiIssue {
-  path: (string | number)[];
-  message: string;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ApiIssue[] = [],
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-
-  /** The current state of the request when the change collided with another one (409). */
-  get conflict(): ConflictDetails | undefined {
-    return this.status === 409 && this.details && typeof this.details === "object" ? (this.details as ConflictDetails) : undefined;
-  }
-}
-
-async function call<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      credentials: "same-origin",
-      signal: init.signal,
-    });
-  } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
-    throw new ApiError(0, "offline", "The portal cannot be reached. Check your connection; your changes are kept on this page.");
-  }
-  const text = await response.text();
-  const body = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string; issues?: ApiIssue[]; details?: unknown } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? "error", error?.message ?? `The portal answered ${response.status}`, error?.issues ?? [], error?.details);
-  }
-  return body as T;
-}
 
 export const requestsApi = {
   list: (query: Record<string, string>, signal?: AbortSignal) => call<RequestList>(`/requests?${new URLSearchParams(query)}`, { signal }),
@@ -81,6 +36,3 @@ export function answerErrorsFrom(error: ApiError): Record<string, string> {
   }
   return errors;
 }
-
-/** The same typed fetch, for other domains' browser clients (lib/reviews/api-client.ts). */
-export { call as apiCall };

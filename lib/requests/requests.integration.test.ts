@@ -1,6 +1,7 @@
 // Requests against real PostgreSQL: the lifecycle end to end, who may do what, revisions, 409 on stale
 // edits, and team isolation.
 import { describe, expect, it } from "vitest";
+import { caught } from "@/lib/testing/caught";
 import { getRole } from "@/lib/agents/registry";
 import { getDb } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -37,15 +38,6 @@ async function team() {
 /** A submitted request written by the team's member. */
 async function submitted(t: Awaited<ReturnType<typeof team>>, title = "Core network") {
   return createRequest(t.member.actor, { team: t.slug, role: "network-engineer", title, input: example, submit: true });
-}
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("Expected the call to fail");
 }
 
 describe("the request lifecycle", () => {

@@ -1,5 +1,5 @@
 // The browser's client for the reviews endpoints: approvals on a request, and decisions.
-import { apiCall } from "@/lib/requests/api-client";
+import { apiCall } from "@/lib/api/client";
 import type { ApprovalState, CreateDecisionInput, DecisionList, DecisionView, RecordApprovalInput, UpdateDecisionInput } from "@/lib/reviews/schema";
 
 const encode = encodeURIComponent;

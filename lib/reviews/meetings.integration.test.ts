@@ -2,6 +2,7 @@
 // isolation, what may go on an agenda (422 with the entry's path), running with timers, and minutes
 // written once when the meeting ends.
 import { describe, expect, it } from "vitest";
+import { caught } from "@/lib/testing/caught";
 import { getRole } from "@/lib/agents/registry";
 import { getDb } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -33,15 +34,6 @@ type TestTeam = Awaited<ReturnType<typeof team>>;
 
 async function submitted(t: TestTeam, title: string) {
   return createRequest(t.member.actor, { team: t.slug, role: "network-engineer", title, input: example, submit: true });
-}
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("Expected the call to fail");
 }
 
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 11, 1, 14, minute, second));

@@ -1,6 +1,7 @@
 // Reviews against real PostgreSQL: required approvals per role, approvals per revision and the automatic
 // move to APPROVED, who may review, decision numbering under concurrency, and team isolation.
 import { describe, expect, it } from "vitest";
+import { caught } from "@/lib/testing/caught";
 import { getRole } from "@/lib/agents/registry";
 import { getDb } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -26,15 +27,6 @@ async function addMember(teamId: string, role: "MEMBER" | "MAINTAINER" = "MEMBER
 
 const submitted = (t: Awaited<ReturnType<typeof team>>, title = "Core network") =>
   createRequest(t.member.actor, { team: t.slug, role: "network-engineer", title, input: example, submit: true });
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("Expected the call to fail");
-}
 
 describe("required approvals", () => {
   it("defaults to one maintainer or owner, and the author may not approve their own request", async () => {

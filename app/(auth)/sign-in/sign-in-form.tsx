@@ -2,12 +2,12 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { CircleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { signInSchema } from "@/lib/users/schema";
 import { fieldErrorsFromIssues } from "@/lib/forms/form-state";
+import { ErrorAlert } from "@/components/forms/form-message";
 
 const INVALID = "Invalid email or password";
 
@@ -49,12 +49,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: { callbackU
   return (
     <div className="flex flex-col gap-6">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
-        {error && (
-          <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
-            <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <Field id="email" label="Email" error={fieldErrors.email} required>
           <Input name="email" type="email" autoComplete="username" autoFocus />
         </Field>

@@ -10,7 +10,8 @@ import { getRole } from "@/lib/agents/registry";
 import type { FieldMeta, FormValues } from "@/lib/agents/types";
 import type { RequestStatus } from "@/lib/generated/prisma/browser";
 import { describeAnswers, labelForPath } from "@/lib/requests/answers";
-import { ApiError, answerErrorsFrom, requestsApi } from "@/lib/requests/api-client";
+import { ApiError } from "@/lib/api/client";
+import { answerErrorsFrom, requestsApi } from "@/lib/requests/api-client";
 import {
   applyComputedDefaults,
   dropStaleChoices,

@@ -8,12 +8,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { ApiError } from "@/lib/requests/api-client";
+import { ApiError } from "@/lib/api/client";
 import { reviewsApi } from "@/lib/reviews/api-client";
 import { decisionStatusLabels, decisionStatuses, type DecisionStatus, type DecisionView, type UpdateDecisionInput } from "@/lib/reviews/schema";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -176,16 +176,7 @@ function FormError({ message }: { message?: string }) {
 
 function DialogButtons({ pending, children }: { pending: boolean; children: ReactNode }) {
   return (
-    <DialogFooter>
-      <DialogClose asChild>
-        <Button variant="secondary" disabled={pending}>
-          Cancel
-        </Button>
-      </DialogClose>
-      <Button type="submit" loading={pending}>
-        {children}
-      </Button>
-    </DialogFooter>
+    <DialogFormFooter pending={pending} submitLabel={children} />
   );
 }
 

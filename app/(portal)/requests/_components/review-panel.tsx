@@ -3,11 +3,11 @@
 // current revision, answers reset by newer revisions, Approve / Request changes for eligible reviewers,
 // and the decisions recorded on it. Approving the last required approval approves the request.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, CircleAlert, CircleDashed, RotateCcw, ShieldCheck } from "lucide-react";
+import { Check, CircleDashed, RotateCcw, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { ApiError } from "@/lib/requests/api-client";
+import { ApiError } from "@/lib/api/client";
 import { requestKeys } from "@/lib/requests/query-keys";
 import type { RequestDetail } from "@/lib/requests/schema";
 import { reviewsApi } from "@/lib/reviews/api-client";
@@ -16,12 +16,13 @@ import { reviewerKindLabel, type ApprovalState, type ApprovalView, type Decision
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { DecisionStatusBadge } from "@/components/reviews/decision-status-badge";
 import { RecordDecisionDialog } from "@/components/reviews/record-decision-dialog";
+import { ErrorAlert } from "@/components/forms/form-message";
 
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");
 
@@ -234,22 +235,8 @@ function AnswerDialog({ request, revision, answer, onClose }: { request: Request
               autoFocus
             />
           </Field>
-          {error && (
-            <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
-              <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              {error}
-            </p>
-          )}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={mutation.isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={mutation.isPending}>
-              {approving ? "Approve" : "Request changes"}
-            </Button>
-          </DialogFooter>
+          <ErrorAlert message={error} />
+          <DialogFormFooter pending={mutation.isPending} submitLabel={approving ? "Approve" : "Request changes"} />
         </form>
       </DialogContent>
     </Dialog>

@@ -2,17 +2,19 @@
 // The moves the viewer may make now (from the server's permissions), each behind a dialog with a
 // comment box; a required comment is asked for, and moves that end a request say so before confirming.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Ban, CircleAlert, Eye, Lock, Send, type LucideIcon } from "lucide-react";
+import { Ban, Eye, Lock, Send, type LucideIcon } from "lucide-react";
 import { useState } from "react";
 import type { RequestStatus } from "@/lib/generated/prisma/browser";
-import { ApiError, requestsApi } from "@/lib/requests/api-client";
+import { ApiError } from "@/lib/api/client";
+import { requestsApi } from "@/lib/requests/api-client";
 import { requestKeys } from "@/lib/requests/query-keys";
 import type { RequestDetail } from "@/lib/requests/schema";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
+import { ErrorAlert } from "@/components/forms/form-message";
 
 type Move = RequestDetail["permissions"]["transitions"][number];
 
@@ -110,22 +112,8 @@ function TransitionDialog({ request, move, onClose }: { request: RequestDetail; 
               autoFocus
             />
           </Field>
-          {error && (
-            <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
-              <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              {error}
-            </p>
-          )}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={mutation.isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant={look?.variant === "danger" ? "danger" : "primary"} loading={mutation.isPending}>
-              {move.label}
-            </Button>
-          </DialogFooter>
+          <ErrorAlert message={error} />
+          <DialogFormFooter pending={mutation.isPending} submitLabel={move.label} variant={look?.variant === "danger" ? "danger" : "primary"} />
         </form>
       </DialogContent>
     </Dialog>

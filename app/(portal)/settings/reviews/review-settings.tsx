@@ -19,7 +19,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { TBody, TD, TH, THead, TR, Table, TableCaption } from "@/components/ui/table";
@@ -228,16 +228,7 @@ function RequirementDialog({ team, requirement, onClose }: { team: string; requi
               {message}
             </p>
           )}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Save
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending} submitLabel="Save" />
         </form>
       </DialogContent>
     </Dialog>
