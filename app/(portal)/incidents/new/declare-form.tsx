@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { Siren } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -13,6 +12,7 @@ import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { declareIncidentSchema } from "@/lib/incidents/schema";
 import { incidentSeverities, severityDefinitions } from "@/lib/incidents/severity";
 import { declareIncidentAction } from "../actions";
+import { AffectedServices } from "@/components/incidents/affected-services";
 
 export function DeclareForm({ team, services }: { team: string; services: { slug: string; name: string; tier: number }[] }) {
   const { state, formAction, pending, onSubmit, errors } = useValidatedAction(declareIncidentAction, declareIncidentSchema);
@@ -64,30 +64,7 @@ export function DeclareForm({ team, services }: { team: string; services: { slug
         )}
       </fieldset>
 
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-base font-medium">Affected services</legend>
-        {services.length === 0 ? (
-          <p className="text-sm text-fg-muted">{`This team has no services in the catalog yet; you can declare without them.`}</p>
-        ) : (
-          <div className="grid gap-x-6 sm:grid-cols-2 lg:grid-cols-3">
-            {services.map((service) => (
-              <Checkbox
-                key={service.slug}
-                id={`service-${service.slug}`}
-                label={service.name}
-                description={`${service.slug} · tier ${service.tier}`}
-                checked={chosen.includes(service.slug)}
-                onCheckedChange={(checked) => setChosen((current) => (checked === true ? [...current, service.slug] : current.filter((slug) => slug !== service.slug)))}
-              />
-            ))}
-          </div>
-        )}
-        {errors.services && (
-          <p role="alert" className="text-sm font-medium text-critical-fg">
-            {errors.services}
-          </p>
-        )}
-      </fieldset>
+      <AffectedServices idPrefix="service-" services={services.map((service) => ({ ...service, description: `${service.slug} · tier ${service.tier}` }))} chosen={chosen} setChosen={setChosen} error={errors.services} wide />
 
       <Field id="incident-summary" label="Summary" help="Optional: what is known so far." error={errors.summary}>
         <Textarea name="summary" defaultValue={values?.summary} rows={3} />

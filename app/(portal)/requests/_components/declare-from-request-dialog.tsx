@@ -16,6 +16,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { FormMessage } from "@/components/forms/form-message";
 import { useValidatedAction } from "@/components/forms/use-validated-action";
 import { declareFromRequestAction } from "../[id]/link-actions";
+import { AffectedServices } from "@/components/incidents/affected-services";
 
 export function DeclareFromRequestDialog({ preview }: { preview: DeclareFromRequestPreview }) {
   const [open, setOpen] = useState(false);
@@ -66,30 +67,7 @@ function DeclareForm({ preview }: { preview: DeclareFromRequestPreview }) {
           </Select>
         </Field>
       </div>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="mb-1 text-base font-medium">Affected services</legend>
-        {preview.services.length === 0 ? (
-          <p className="text-sm text-fg-muted">{preview.request.team.name} has no services in the catalog yet; you can declare without them.</p>
-        ) : (
-          <div className="grid gap-x-6 sm:grid-cols-2">
-            {preview.services.map((service) => (
-              <Checkbox
-                key={service.slug}
-                id={`from-request-service-${service.slug}`}
-                label={service.name}
-                description={service.slug}
-                checked={chosen.includes(service.slug)}
-                onCheckedChange={(checked) => setChosen((current) => (checked === true ? [...current, service.slug] : current.filter((slug) => slug !== service.slug)))}
-              />
-            ))}
-          </div>
-        )}
-        {errors.services && (
-          <p role="alert" className="text-sm font-medium text-critical-fg">
-            {errors.services}
-          </p>
-        )}
-      </fieldset>
+      <AffectedServices idPrefix="from-request-service-" services={preview.services.map((service) => ({ ...service, description: service.slug }))} chosen={chosen} setChosen={setChosen} teamName={preview.request.team.name} error={errors.services} />
       <Checkbox id="from-request-customer-impact" label="Customers are affected" checked={customerImpact} onCheckedChange={(checked) => setCustomerImpact(checked === true)} />
       <Field id="from-request-summary" label="Summary" error={errors.summary}>
         <Textarea name="summary" defaultValue={values?.summary ?? defaults.summary} rows={3} />
