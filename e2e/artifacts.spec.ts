@@ -39,6 +39,12 @@ test("a demo request's Artifacts tab: figures, tree, highlighting, copy, downloa
   const diagram = stored.diagrams[0];
   await expect(viewer.getByRole("heading", { name: diagram.path })).toBeVisible();
   await expect(viewer.locator('[data-testid="mermaid-diagram"] svg')).toBeVisible();
+  // A wide diagram can be enlarged: drawn again at its natural size in a dialog.
+  await viewer.getByRole("button", { name: "Enlarge" }).click();
+  const enlarged = page.getByRole("dialog", { name: diagram.path });
+  await expect(enlarged.locator('[data-testid="mermaid-diagram"] svg')).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(enlarged).toHaveCount(0);
   await viewer.getByRole("button", { name: "Show source" }).click();
   await expect(viewer.getByTestId("artifact-code")).toContainText(diagram.content.split("\n")[0]);
 

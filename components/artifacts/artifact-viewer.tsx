@@ -10,6 +10,7 @@ import { useToast } from "@/components/ui/toast";
 import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";
 import { CodeView } from "./code-view";
 import { isDiagram, type ArtifactFile } from "./types";
+import { EnlargeDiagram } from "@/components/artifacts/enlarge-diagram";
 
 /** Saves text as a file through a temporary object URL (no server round trip for one file). */
 export function downloadText(name: string, content: string, mediaType: string) {
@@ -56,6 +57,7 @@ export function ArtifactViewer({ artifact }: { artifact: ArtifactFile }) {
                 {showSource ? <Workflow aria-hidden="true" /> : <Code2 aria-hidden="true" />} {showSource ? "Show diagram" : "Show source"}
               </Button>
             )}
+            {diagram && !showSource && <EnlargeDiagram path={artifact.path} source={artifact.content} label={`Diagram ${artifact.path}, enlarged`} variant="secondary" />}
             <Button variant="secondary" size="sm" onClick={() => void copy()}>
               {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} {copied ? "Copied" : "Copy"}
             </Button>

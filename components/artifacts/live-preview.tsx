@@ -3,7 +3,7 @@
 // diagrams, refreshed ~400 ms after the last change through POST /api/v1/agents/{role}/preview. Nothing
 // is saved. While answers are invalid it says how many need fixing and keeps the last good preview.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronsLeft, ChevronsRight, CircleAlert, Code2, Eye, LoaderCircle, Maximize2, Workflow } from "lucide-react";
+import { ChevronsLeft, ChevronsRight, CircleAlert, Code2, Eye, LoaderCircle, Workflow } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
 import { getRole } from "@/lib/agents/registry";
 import type { FormValues } from "@/lib/agents/types";
@@ -13,11 +13,11 @@ import { validateRoleInput } from "@/lib/requests/form-logic";
 import { ApiError } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";
 import { CodeView } from "./code-view";
 import { SummaryPanel } from "./summary-panel";
 import { isDiagram, type ArtifactFile } from "./types";
+import { EnlargeDiagram } from "@/components/artifacts/enlarge-diagram";
 
 /** Refresh this long after the last change. */
 export const PREVIEW_DELAY_MS = 400;
@@ -139,18 +139,7 @@ function PreviewDiagram({ diagram }: { diagram: ArtifactFile }) {
           <Button variant="ghost" size="sm" aria-pressed={showSource} onClick={() => setShowSource((value) => !value)}>
             {showSource ? <Workflow aria-hidden="true" /> : <Code2 aria-hidden="true" />} {showSource ? "Diagram" : "Source"}
           </Button>
-          <Dialog>
-            <DialogTrigger asChild>
-              <Button variant="ghost" size="sm" title="Show the diagram at full width">
-                <Maximize2 aria-hidden="true" /> Enlarge
-              </Button>
-            </DialogTrigger>
-            <DialogContent title={diagram.path} size="xl" className="max-w-[min(96vw,110rem)]">
-              <div className="max-h-[80vh] overflow-auto">
-                <LazyMermaid source={diagram.content} label={`Preview of ${diagram.path}`} className="[&_svg]:max-w-none" />
-              </div>
-            </DialogContent>
-          </Dialog>
+          <EnlargeDiagram path={diagram.path} source={diagram.content} label={`Preview of ${diagram.path}`} />
         </span>
       </figcaption>
       {showSource ? (
