@@ -156,6 +156,9 @@ async function main() {
   // Peak RSS of the web server (next-server) from the moment it answers: not the start script, and not the
   // `next build` that runs first when the build is stale.
   let peak = { rss: 0, command: "" };
+  // The peak per phase as well: ingestion (JSON bodies of 10,000 samples from several clients) and the dashboards.
+  const phasePeaks = { ingestion: 0, dashboards: 0 };
+  let phase: keyof typeof phasePeaks = "ingestion";
   let sampler: NodeJS.Timeout | undefined;
   try {
     await waitForHealth(server);
@@ -166,6 +169,7 @@ async function main() {
         if (pid === server.pid || !/next-server|next start/.test(commandOf(pid))) continue;
         const rss = rssMb(pid);
         if (rss > peak.rss) peak = { rss, command: commandOf(pid) };
+        phasePeaks[phase] = Math.max(phasePeaks[phase], rss);
       }
     }, 100);
 
@@ -258,6 +262,7 @@ async function main() {
       slo: `/api/v1/slos/${slo.id}`,
       series: `/api/v1/slos/${slo.id}/series?range=window`,
     };
+    phase = "dashboards";
     const list = JSON.parse(await (await fetch(`${base}${paths.list}`, { headers: { authorization: `Bearer ${token}` } })).text());
     if (list.slos.length !== DASHBOARD_SLOS) throw new Error(`The team list has ${list.slos.length} SLOs, expected ${DASHBOARD_SLOS}`);
     for (let index = 0; index < 10; index++) for (const path of Object.values(paths)) await timed(path, token);
@@ -280,6 +285,7 @@ async function main() {
     console.log(line("SLO page: charts (GET /api/v1/slos/{id}/series)", latencies.series));
     console.log(line("SLO page: both", page));
     console.log(`Web server peak RSS        ${peak.rss.toFixed(0)} MB   (target < 512 MB: ${peak.rss < 512 ? "met" : "NOT met"})   [${peak.command.trim().slice(0, 80)}, sampled every 100 ms from ingestion to the last dashboard request]`);
+    console.log(`  of which                  ingestion ${phasePeaks.ingestion.toFixed(0)} MB, dashboards ${phasePeaks.dashboards.toFixed(0)} MB`);
     console.log(`Load average while running ${(await import("node:os")).loadavg().map((value) => value.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`);
   } finally {
     if (sampler) clearInterval(sampler);
