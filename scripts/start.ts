@@ -154,8 +154,9 @@ async function main() {
     // Decided here, where it is known whether the database is embedded; the web server sees a URL either way.
     DEMO_MODE: demoMode(settings) ? "true" : "false",
     NODE_ENV: dev ? "development" : "production",
-    // Through NODE_OPTIONS, so that it also reaches a server process that `next` forks.
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--max-old-space-size=${settings.WEB_HEAP_MB}`].filter(Boolean).join(" "),
+    // Through NODE_OPTIONS, so that it also reaches a server process that `next` forks; the dev server
+    // (compiling on demand) keeps Node's default.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, dev ? undefined : `--max-old-space-size=${settings.WEB_HEAP_MB}`].filter(Boolean).join(" ") || undefined,
   };
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(settings.PORT)], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
   web.child = child;
