@@ -242,13 +242,14 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
               <h2 id="figures-heading" className="text-xl font-semibold tracking-wide text-fg-muted uppercase">
                 Key figures
               </h2>
-              <dl className="mt-2 flex flex-col gap-3">
+              {/* Two columns, so the open comments below keep room on a laptop's screen too. */}
+              <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3">
                 {slide.summary.slice(0, 6).map((figure) => (
                   <div key={figure.key}>
-                    <dt className="text-lg text-fg-muted">{figure.label}</dt>
-                    <dd className="text-3xl leading-tight font-bold tabular-nums">
+                    <dt className="text-base leading-snug text-fg-muted">{figure.label}</dt>
+                    <dd className="text-2xl leading-tight font-bold tabular-nums 2xl:text-3xl">
                       {figure.value}
-                      {figure.unit && <span className="ml-1 text-xl font-semibold text-fg-muted">{figure.unit}</span>}
+                      {figure.unit && <span className="ml-1 text-lg font-semibold text-fg-muted">{figure.unit}</span>}
                     </dd>
                   </div>
                 ))}

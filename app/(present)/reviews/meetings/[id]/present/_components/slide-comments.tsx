@@ -43,7 +43,7 @@ export function SlideComments({
   }
 
   return (
-    <section aria-labelledby="comments-heading" className="flex min-h-48 shrink flex-col" data-testid="slide-comments">
+    <section aria-labelledby="comments-heading" className="flex min-h-48 flex-1 flex-col" data-testid="slide-comments">
       <h2 id="comments-heading" className="text-xl font-semibold tracking-wide text-fg-muted uppercase">
         Open comments ({open.length})
       </h2>
