@@ -165,3 +165,73 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   await page.goto(`${meetingUrl}/present`);
   await expect(page).toHaveURL(meetingUrl);
 });
+
+test("a comment resolved in the Discussion tab leaves the slide's open comments; the presenter resolves another from the slide", async ({ page }) => {
+  test.setTimeout(120_000);
+  const team = await seedTeam("open-comments");
+  await signIn(page, team.owner);
+  const created = await page.request.post("/api/v1/requests", { data: { team: team.slug, role: "network-engineer", title: "Branch office network", input: network, submit: true } });
+  expect(created.status(), await created.text()).toBe(201);
+  const request = (await created.json()) as { id: string };
+  for (const body of ["Why a **/16** for a branch office?", "Who owns the VPN keys?", "Is IPv6 in scope?"]) {
+    const response = await page.request.post(`/api/v1/requests/${request.id}/comments`, { data: { body } });
+    expect(response.status(), await response.text()).toBe(201);
+  }
+  const scheduled = await page.request.post(`/api/v1/teams/${team.slug}/meetings`, {
+    data: { title: "Branch review", scheduledAt: "2026-12-10T14:00:00Z", durationMinutes: 30, agenda: [{ requestId: request.id, timeboxMinutes: 15 }] },
+  });
+  expect(scheduled.status(), await scheduled.text()).toBe(201);
+  const meeting = (await scheduled.json()) as { id: string };
+  await page.context().clearCookies();
+  await signIn(page, team.member);
+
+  // The request page says where it is up for review.
+  await page.goto(`/requests/${request.id}`);
+  const agendaNotice = page.getByTestId("request-agenda");
+  await expect(agendaNotice).toContainText("On the agenda of Branch review");
+  await expect(agendaNotice.getByRole("link", { name: "Branch review" })).toHaveAttribute("href", `/reviews/meetings/${meeting.id}`);
+
+  // Resolve the first comment from the keyboard: folded, named, and out of the tab's count.
+  const discussionTab = page.getByRole("tab", { name: /Discussion/ });
+  await expect(discussionTab.getByTestId("discussion-open-count")).toHaveText("3 open");
+  await discussionTab.click();
+  const comments = page.getByTestId("comment");
+  await comments.nth(0).getByRole("button", { name: "Resolve" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(comments.nth(0).getByTestId("comment-resolution")).toContainText(`Resolved by ${team.member.name}`);
+  await expect(comments.nth(0).getByText("branch office?")).toBeHidden();
+  await expect(discussionTab.getByTestId("discussion-open-count")).toHaveText("2 open");
+  await comments.nth(0).getByRole("button", { name: "Show the resolved comment" }).click();
+  await expect(comments.nth(0).getByText("branch office?")).toBeVisible();
+  await page.getByRole("button", { name: "Open only (2)" }).click();
+  await expect(comments).toHaveCount(2);
+  await page.getByRole("button", { name: "All (3)" }).click();
+  await expect(comments).toHaveCount(3);
+  await page.screenshot({ path: "test-results/discussion-1920x1080.png", fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "test-results/discussion-1440x900.png", fullPage: true });
+
+  // Meeting mode lists the two open comments only, and counts the resolved one.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/reviews/meetings/${meeting.id}/present`);
+  const slideComments = page.getByTestId("slide-comments");
+  await expect(slideComments.getByRole("heading")).toHaveText("Open comments (2)");
+  await expect(slideComments.getByTestId("slide-comment")).toHaveText([/Who owns the VPN keys\?/, /Is IPv6 in scope\?/]);
+  await expect(slideComments.getByTestId("slide-resolved-count")).toHaveText("1 resolved");
+  await page.screenshot({ path: "test-results/slide-comments-1920x1080.png" });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: "test-results/slide-comments-1440x900.png" });
+
+  // The presenter resolves one from the slide, without leaving it or moving it.
+  await slideComments.getByRole("button", { name: /^Resolve the comment/ }).first().click();
+  await expect(slideComments.getByRole("heading")).toHaveText("Open comments (1)");
+  await expect(slideComments.getByTestId("slide-comment")).toHaveText([/Is IPv6 in scope\?/]);
+  await expect(slideComments.getByTestId("slide-resolved-count")).toHaveText("2 resolved");
+  await expect(page.getByTestId("slide-title")).toHaveText("Branch office network");
+  await expect(page.getByTestId("capture-drawer")).toBeHidden();
+
+  // Back on the request, the Discussion counts one open comment.
+  await page.goto(`/requests/${request.id}`);
+  await expect(page.getByTestId("request-agenda")).toContainText("Being reviewed now in Branch review");
+  await expect(page.getByRole("tab", { name: /Discussion/ }).getByTestId("discussion-open-count")).toHaveText("1 open");
+});

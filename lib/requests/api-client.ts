@@ -24,6 +24,8 @@ export const requestsApi = {
   addComment: (id: string, body: string) => call<RequestCommentView>(`/requests/${encodeURIComponent(id)}/comments`, { method: "POST", body: { body } }),
   editComment: (id: string, commentId: string, body: string) =>
     call<RequestCommentView>(`/requests/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}`, { method: "PATCH", body: { body } }),
+  resolveComment: (id: string, commentId: string, resolved: boolean) =>
+    call<RequestCommentView>(`/requests/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}`, { method: "PATCH", body: { resolved } }),
 };
 
 /** Server issues on the answers, re-keyed to the form's own paths (the server puts them under "input" or "draft"). */

@@ -13,6 +13,8 @@ describe("request audit events as sentences", () => {
     expect(say("request.created", { title: "" })).toBe("Morgan Maintainer started a new request");
     expect(say("request.draft_saved", { saves: 4 })).toBe("Morgan Maintainer worked on a request's answers (4 autosaves)");
     expect(say("request.commented", { title: "Core network" })).toBe("Morgan Maintainer commented on “Core network”");
+    expect(say("request.comment_resolved", { title: "Core network", commentId: "c1" })).toBe("Morgan Maintainer resolved a comment on “Core network”");
+    expect(say("request.comment_reopened", { title: "Core network", commentId: "c1" })).toBe("Morgan Maintainer reopened a comment on “Core network”");
     expect(say("request.slos_adopted", { title: "Refund SLOs", service: "refunds-api", slos: ["availability", "latency"] })).toBe("Morgan Maintainer created 2 SLOs on refunds-api from “Refund SLOs”");
     expect(say("request.slos_adopted", { title: "Refund SLOs", service: "refunds-api", slos: ["availability"] })).toBe("Morgan Maintainer created an SLO on refunds-api from “Refund SLOs”");
   });

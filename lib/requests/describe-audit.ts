@@ -43,6 +43,10 @@ export function describeRequestEvent(who: string, action: string, details: unkno
       return `${who} commented on ${title}`;
     case "request.comment_edited":
       return `${who} edited a comment on ${title}`;
+    case "request.comment_resolved":
+      return `${who} resolved a comment on ${title}`;
+    case "request.comment_reopened":
+      return `${who} reopened a comment on ${title}`;
     case "request.slos_adopted": {
       const count = Array.isArray((details as { slos?: unknown } | null)?.slos) ? (details as { slos: unknown[] }).slos.length : 0;
       return `${who} created ${count === 1 ? "an SLO" : `${count} SLOs`} on ${detail("service")} from ${title}`;

@@ -5,6 +5,7 @@ import { errorBodySchema } from "@/lib/api/schemas";
 import { requestStatuses } from "@/lib/requests/lifecycle";
 import {
   commentBodySchema,
+  commentPatchSchema,
   commentSchema,
   conflictDetailsSchema,
   createRequestSchema,
@@ -131,10 +132,15 @@ export const requestOperations: Operation[] = [
   {
     method: "patch",
     path: "/api/v1/requests/{id}/comments/{commentId}",
-    summary: "Edit one's own comment",
+    summary:
+      "Edit one's own comment (`body`), or resolve (`resolved: true`) / reopen (`resolved: false`) any comment of the request (members and up, audited; resolving a resolved comment changes nothing)",
     tags: ["requests"],
     params: [idParam, { name: "commentId", in: "path", description: "The comment's id", required: true }],
-    body: commentBodySchema,
-    responses: { 200: { description: "The edited comment", schema: commentSchema }, 403: forbidden },
+    body: commentPatchSchema,
+    responses: {
+      200: { description: "The comment as it now is", schema: commentSchema },
+      403: forbidden,
+      422: { description: "Neither `body` nor `resolved` (issues at both paths), or an empty body", schema: errorBodySchema },
+    },
   },
 ];

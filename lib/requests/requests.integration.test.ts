@@ -16,6 +16,7 @@ import {
   listRequests,
   listRevisions,
   countRequestsByStatus,
+  updateComment,
   saveDraft,
   transitionRequest,
   updateRequest,
@@ -299,5 +300,45 @@ describe("the discussion", () => {
     await expect(editComment(t.maintainer.actor, request.id, first.id, { body: "hijacked" })).rejects.toBeInstanceOf(ForbiddenError);
     const edited = await editComment(t.member.actor, request.id, first.id, { body: "Do we need IPv6 now?" });
     expect(edited).toMatchObject({ body: "Do we need IPv6 now?", editedAt: expect.any(String) });
+  });
+
+  it("lets any member resolve and reopen any comment, audited; viewers may not (403), other teams see nothing (404)", async () => {
+    const t = await team();
+    const other = await team();
+    const request = await submitted(t);
+    const question = await addComment(t.maintainer.actor, request.id, { body: "Why a /16?" });
+    await addComment(t.member.actor, request.id, { body: "Room to grow." });
+    expect(question).toMatchObject({ resolvedAt: null, resolvedBy: null });
+
+    const resolvedAt = new Date("2026-12-01T10:00:00Z");
+    const resolved = await updateComment(t.member.actor, request.id, question.id, { resolved: true }, resolvedAt);
+    expect(resolved).toMatchObject({ body: "Why a /16?", resolvedAt: resolvedAt.toISOString(), resolvedBy: { id: t.member.id } });
+    // Resolving it again changes nothing: still resolved by the first, and no second audit row.
+    const again = await updateComment(t.maintainer.actor, request.id, question.id, { resolved: true }, new Date("2026-12-01T10:05:00Z"));
+    expect(again).toMatchObject({ resolvedAt: resolvedAt.toISOString(), resolvedBy: { id: t.member.id } });
+    expect((await listComments(t.viewer.actor, request.id)).map((comment) => [comment.body, comment.resolvedBy?.id ?? null])).toEqual([
+      ["Why a /16?", t.member.id],
+      ["Room to grow.", null],
+    ]);
+
+    const reopened = await updateComment(t.maintainer.actor, request.id, question.id, { resolved: false });
+    expect(reopened).toMatchObject({ resolvedAt: null, resolvedBy: null });
+    const audit = await getDb().auditLog.findMany({ where: { targetId: request.id, action: { in: ["request.comment_resolved", "request.comment_reopened"] } }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((row) => [row.action, row.actorId, (row.details as { commentId?: string }).commentId])).toEqual([
+      ["request.comment_resolved", t.member.id, question.id],
+      ["request.comment_reopened", t.maintainer.id, question.id],
+    ]);
+
+    await expect(updateComment(t.viewer.actor, request.id, question.id, { resolved: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateComment(other.owner.actor, request.id, question.id, { resolved: true })).rejects.toBeInstanceOf(NotFoundError);
+    // A comment of another request is not found through this one.
+    const elsewhere = await submitted(t, "Elsewhere");
+    await expect(updateComment(t.member.actor, elsewhere.id, question.id, { resolved: true })).rejects.toBeInstanceOf(NotFoundError);
+    const empty = await caught(updateComment(t.member.actor, request.id, question.id, {}));
+    expect(empty).toBeInstanceOf(InvalidError);
+    expect((empty as InvalidError).issues.map((issue) => issue.path)).toEqual([["body"], ["resolved"]]);
+    // Nothing was written by the refused attempts.
+    expect((await listComments(t.member.actor, request.id))[0]).toMatchObject({ resolvedAt: null });
+    expect(await getDb().auditLog.count({ where: { targetId: request.id, action: "request.comment_resolved" } })).toBe(1);
   });
 });

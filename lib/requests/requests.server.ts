@@ -16,11 +16,13 @@ import { deepEqual, validateRoleInput } from "@/lib/requests/form-logic";
 import { availableTransitions, checkTransition, inputsEditable, requestStatuses, statusLabels } from "@/lib/requests/lifecycle";
 import {
   commentBodySchema,
+  commentPatchSchema,
   createRequestSchema,
   listRequestsQuerySchema,
   transitionRequestSchema,
   updateRequestSchema,
   type CommentInput,
+  type CommentPatchInput,
   type ConflictDetails,
   type CreateRequestInput,
   type ListRequestsQuery,
@@ -599,17 +601,31 @@ export async function getRevision(actor: Actor, id: string, number: number): Pro
 
 // ---- Discussion -------------------------------------------------------------------------------------
 
-function toComment(row: { id: string; body: string; createdAt: Date; editedAt: Date | null; author: Person | null }): RequestCommentView {
-  return { id: row.id, body: row.body, author: row.author, createdAt: row.createdAt.toISOString(), editedAt: row.editedAt?.toISOString() ?? null };
+const commentInclude = { author: { select: personSelect }, resolvedBy: { select: personSelect } } satisfies Prisma.RequestCommentInclude;
+
+type CommentRow = Prisma.RequestCommentGetPayload<{ include: typeof commentInclude }>;
+
+function toComment(row: CommentRow): RequestCommentView {
+  return {
+    id: row.id,
+    body: row.body,
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    // A resolver who has since left still leaves the comment resolved, with nobody named.
+    resolvedBy: row.resolvedAt ? row.resolvedBy : null,
+  };
 }
 
+/** The request's comments, oldest first, open and resolved. */
 export async function listComments(actor: Actor, id: string): Promise<RequestCommentView[]> {
   const db = getDb();
   const { request } = await loadRequest(db, actor, id);
   const rows = await db.requestComment.findMany({
     where: { requestId: request.id },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { author: { select: personSelect } },
+    include: commentInclude,
   });
   return rows.map(toComment);
 }
@@ -622,7 +638,7 @@ export async function addComment(actor: Actor, id: string, input: CommentInput, 
     const { request, access } = await loadForEdit(tx, actor, id);
     const row = await tx.requestComment.create({
       data: { requestId: request.id, authorId: actor.userId, body: data.body, createdAt: now },
-      include: { author: { select: personSelect } },
+      include: commentInclude,
     });
     await recordAudit(tx, actor, { action: "request.commented", teamId: access.team.id, targetType: "request", targetId: request.id, details: { title: request.title, commentId: row.id } });
     return toComment(row);
@@ -632,14 +648,37 @@ export async function addComment(actor: Actor, id: string, input: CommentInput, 
 /** Edits one's own comment. */
 export async function editComment(actor: Actor, id: string, commentId: string, input: CommentInput, now = new Date()): Promise<RequestCommentView> {
   const data = parseOrThrow(commentBodySchema, input);
+  return updateComment(actor, id, commentId, { body: data.body }, now);
+}
+
+/**
+ * Changes one comment: its text (only its author), and/or whether it is resolved (any member and up of
+ * the request's team — resolving is housekeeping of the discussion, not authorship). Resolving a comment
+ * that is already resolved (or reopening an open one) changes nothing and writes no audit row, so two
+ * people clicking at once both see it resolved, by whoever was first.
+ */
+export async function updateComment(actor: Actor, id: string, commentId: string, input: CommentPatchInput, now = new Date()): Promise<RequestCommentView> {
+  const data = parseOrThrow(commentPatchSchema, input);
   const db = getDb();
   return db.$transaction(async (tx) => {
     const { request, access } = await loadForEdit(tx, actor, id);
     const comment = await tx.requestComment.findFirst({ where: { id: commentId, requestId: request.id } });
     if (!comment) throw new NotFoundError("Comment");
-    if (!actor.userId || comment.authorId !== actor.userId) throw new ForbiddenError("Only the author of a comment can edit it");
-    const row = await tx.requestComment.update({ where: { id: comment.id }, data: { body: data.body, editedAt: now }, include: { author: { select: personSelect } } });
-    await recordAudit(tx, actor, { action: "request.comment_edited", teamId: access.team.id, targetType: "request", targetId: request.id, details: { title: request.title, commentId: row.id } });
-    return toComment(row);
+    const audit = (action: string) =>
+      recordAudit(tx, actor, { action, teamId: access.team.id, targetType: "request", targetId: request.id, details: { title: request.title, commentId: comment.id } });
+    if (data.body !== undefined) {
+      if (!actor.userId || comment.authorId !== actor.userId) throw new ForbiddenError("Only the author of a comment can edit it");
+      await tx.requestComment.update({ where: { id: comment.id }, data: { body: data.body, editedAt: now } });
+      await audit("request.comment_edited");
+    }
+    if (data.resolved !== undefined && data.resolved !== (comment.resolvedAt !== null)) {
+      // Only while the state is still the one read: a concurrent resolve or reopen wins, this one is a no-op.
+      const changed = await tx.requestComment.updateMany({
+        where: { id: comment.id, resolvedAt: data.resolved ? null : { not: null } },
+        data: data.resolved ? { resolvedAt: now, resolvedById: actor.userId } : { resolvedAt: null, resolvedById: null },
+      });
+      if (changed.count === 1) await audit(data.resolved ? "request.comment_resolved" : "request.comment_reopened");
+    }
+    return toComment(await tx.requestComment.findUniqueOrThrow({ where: { id: comment.id }, include: commentInclude }));
   });
 }

@@ -72,6 +72,20 @@ export const commentBodySchema = z.object({
 });
 export type CommentInput = z.input<typeof commentBodySchema>;
 
+/** A change to one comment: its text (the author only), whether it is resolved (members and up), or both. */
+export const commentPatchSchema = z
+  .object({
+    body: commentBodySchema.shape.body.optional(),
+    resolved: z.boolean({ error: "Say true to resolve the comment or false to reopen it" }).optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.body === undefined && value.resolved === undefined) {
+      context.addIssue({ code: "custom", path: ["body"], message: "Send a new body, or resolved" });
+      context.addIssue({ code: "custom", path: ["resolved"], message: "Send resolved (true or false), or a new body" });
+    }
+  });
+export type CommentPatchInput = z.input<typeof commentPatchSchema>;
+
 export const requestSortKeys = ["updated", "created", "title", "status", "role"] as const;
 export type RequestSortKey = (typeof requestSortKeys)[number];
 
@@ -178,6 +192,8 @@ export const commentSchema = z
     author: personSchema.nullable(),
     createdAt: z.iso.datetime(),
     editedAt: z.iso.datetime().nullable(),
+    resolvedAt: z.iso.datetime().nullable().describe("When the comment was resolved; null while it is open"),
+    resolvedBy: personSchema.nullable().describe("Who resolved it (null while open, or if they have left)"),
   })
   .meta({ id: "RequestComment" });
 

@@ -160,3 +160,11 @@ export type AgendaItemView = z.infer<typeof agendaItemViewSchema>;
 export type MeetingActionView = z.infer<typeof meetingActionViewSchema>;
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+
+/** A meeting still to come (or running) that has a given request on its agenda: the request page links to it. */
+export interface RequestAgendaMeeting {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  status: Exclude<MeetingStatusKey, "ENDED">;
+}

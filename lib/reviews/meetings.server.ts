@@ -31,6 +31,7 @@ import {
   type MeetingStatusKey,
   type MeetingSummary,
   type Person,
+  type RequestAgendaMeeting,
   type UpdateMeetingInput,
 } from "@/lib/reviews/meetings-schema";
 
@@ -505,4 +506,18 @@ export async function listUpcomingMeetings(actor: Actor, db: Db = getDb()) {
     orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
     take: 50,
   });
+}
+
+/**
+ * The scheduled and running meetings of the actor's teams that have this request on their agenda, soonest
+ * first. A request of a team the actor is not in is on no meeting they can see, so the answer is empty.
+ */
+export async function listMeetingsOfRequest(actor: Actor, requestId: string, db: Db = getDb()): Promise<RequestAgendaMeeting[]> {
+  const teamIds = await visibleTeamIds(db, actor);
+  const rows = await db.meeting.findMany({
+    where: { teamId: { in: teamIds }, status: { in: ["SCHEDULED", "IN_PROGRESS"] }, agendaItems: { some: { requestId } } },
+    select: { id: true, title: true, scheduledAt: true, status: true },
+    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({ id: row.id, title: row.title, scheduledAt: row.scheduledAt.toISOString(), status: row.status as RequestAgendaMeeting["status"] }));
 }

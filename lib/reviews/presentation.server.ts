@@ -1,5 +1,5 @@
 // What meeting mode shows: per agenda item, its request's key figures and diagrams (from the stored
-// artifacts of its current revision), its comments, and where its required approvals stand; plus the
+// artifacts of its current revision), its open comments, and where its required approvals stand; plus the
 // team's members, who can own action items.
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,15 +13,16 @@ import { approvalSummary } from "@/lib/reviews/board.server";
 import { getMeeting, getMeetingMembers } from "@/lib/reviews/meetings.server";
 import type { MeetingDetail, Person } from "@/lib/reviews/meetings-schema";
 
-/** Comments shown on a slide: the latest ones (the slide says how many there are in all). */
-export const SLIDE_COMMENTS = 4;
-
 export interface PresentationSlide {
   agendaItemId: string;
   summary: SummaryFigure[];
   diagrams: { path: string; content: string }[];
-  comments: RequestCommentView[];
-  commentCount: number;
+  /** Every open comment, oldest first: what the meeting still has to talk about. */
+  openComments: RequestCommentView[];
+  /** Resolved comments are only counted on the slide. */
+  resolvedCount: number;
+  /** Whether the actor may resolve comments of this request (members and up of its team). */
+  canResolveComments: boolean;
   approvals: {
     revision: number;
     met: number;
@@ -39,7 +40,7 @@ export interface MeetingPresentation {
   members: Person[];
 }
 
-async function slideOf(actor: Actor, item: MeetingDetail["agenda"][number]): Promise<PresentationSlide> {
+async function slideOf(actor: Actor, meeting: MeetingDetail, item: MeetingDetail["agenda"][number]): Promise<PresentationSlide> {
   const [artifacts, comments, approvals] = await Promise.all([
     // A request whose role left the catalogue has no artifacts to show; its slide still shows the rest.
     getRevisionArtifacts(actor, item.request.id).catch((error: unknown) => {
@@ -49,12 +50,15 @@ async function slideOf(actor: Actor, item: MeetingDetail["agenda"][number]): Pro
     listComments(actor, item.request.id),
     getApprovalState(actor, item.request.id),
   ]);
+  const openComments = comments.filter((comment) => comment.resolvedAt === null);
   return {
     agendaItemId: item.id,
     summary: artifacts?.summary ?? [],
     diagrams: (artifacts?.diagrams ?? []).map((diagram) => ({ path: diagram.path, content: diagram.content })),
-    comments: comments.slice(-SLIDE_COMMENTS).reverse(),
-    commentCount: comments.length,
+    openComments,
+    resolvedCount: comments.length - openComments.length,
+    // The agenda's requests are of the meeting's team (ADR 013): its role there is the role on the request.
+    canResolveComments: meeting.permissions.canEdit,
     approvals: {
       revision: approvals.revision,
       ...approvalSummary(approvals.required, approvals.satisfied),
@@ -67,7 +71,7 @@ async function slideOf(actor: Actor, item: MeetingDetail["agenda"][number]): Pro
 
 export async function getMeetingPresentation(actor: Actor, id: string): Promise<MeetingPresentation> {
   const meeting = await getMeeting(actor, id);
-  const [slides, members] = await Promise.all([Promise.all(meeting.agenda.map((item) => slideOf(actor, item))), getMeetingMembers(actor, meeting.team.slug)]);
+  const [slides, members] = await Promise.all([Promise.all(meeting.agenda.map((item) => slideOf(actor, meeting, item))), getMeetingMembers(actor, meeting.team.slug)]);
   return { meeting, slides, members };
 }
 
@@ -76,5 +80,5 @@ export async function getPresentationSlide(actor: Actor, meetingId: string, agen
   const meeting = await getMeeting(actor, meetingId);
   const item = meeting.agenda.find((candidate) => candidate.id === agendaItemId);
   if (!item) throw new NotFoundError("Agenda item");
-  return slideOf(actor, item);
+  return slideOf(actor, meeting, item);
 }

@@ -7,6 +7,7 @@ import { getRequest, listComments, listRevisions } from "@/lib/requests/requests
 import { getApprovalState } from "@/lib/reviews/approvals.server";
 import { listRequestDecisions } from "@/lib/reviews/decisions.server";
 import { RequestView } from "../_components/request-view";
+import { RequestAgenda } from "../_components/request-agenda";
 import { RequestLinks } from "../_components/request-links";
 
 export const metadata: Metadata = { title: "Request" };
@@ -28,7 +29,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       currentUserId={actor.userId}
       canCopy={team !== undefined && roleAllows(team.role, "edit")}
       currentTeamName={team?.name ?? null}
-      links={<RequestLinks actor={actor} requestId={request.id} roleKey={request.role.key} currentRevision={request.currentRevision} />}
+      links={
+        <>
+          <RequestAgenda actor={actor} requestId={request.id} />
+          <RequestLinks actor={actor} requestId={request.id} roleKey={request.role.key} currentRevision={request.currentRevision} />
+        </>
+      }
       initialApprovals={approvals}
       initialDecisions={decisions}
       canDecide={request.permissions.role === "OWNER" || request.permissions.role === "MAINTAINER"}

@@ -1,8 +1,9 @@
 "use client";
 // The request's discussion: comments (Markdown, rendered safely) interleaved with the moves through
 // review, and a comment box with a preview. New comments appear at once (optimistic) and roll back on error.
+// Members resolve and reopen comments; a resolved comment is shown folded, and "Open only" hides them.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ArrowRight, CircleAlert, MessageSquare, Pencil } from "lucide-react";
+import { ArrowRight, Check, ChevronDown, ChevronRight, CircleAlert, MessageSquare, Pencil, RotateCcw } from "lucide-react";
 import { useState } from "react";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { requestsApi } from "@/lib/requests/api-client";
@@ -22,13 +23,30 @@ const personName = (person: { name: string | null; email: string } | null) => (p
 type Entry = { kind: "comment"; at: string; comment: RequestCommentView & { pending?: boolean } } | { kind: "move"; at: string; move: TransitionRecord };
 
 export function Discussion({ request, comments, currentUserId }: { request: RequestDetail; comments: RequestCommentView[]; currentUserId: string | null }) {
+  const [filter, setFilter] = useState<"open" | "all">("all");
+  const openCount = comments.filter((comment) => comment.resolvedAt === null).length;
+  const resolvedCount = comments.length - openCount;
+  const shown = filter === "open" ? comments.filter((comment) => comment.resolvedAt === null) : comments;
   const entries: Entry[] = [
-    ...comments.map((comment) => ({ kind: "comment" as const, at: comment.createdAt, comment })),
+    ...shown.map((comment) => ({ kind: "comment" as const, at: comment.createdAt, comment })),
     ...request.transitions.map((move) => ({ kind: "move" as const, at: move.at, move })),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
   return (
     <div className="flex flex-col gap-6">
+      {resolvedCount > 0 && (
+        <div className="flex flex-wrap items-center gap-3">
+          <div className="flex gap-1" role="group" aria-label="Show comments">
+            <Button variant={filter === "open" ? "secondary" : "ghost"} size="sm" aria-pressed={filter === "open"} onClick={() => setFilter("open")}>
+              Open only ({openCount})
+            </Button>
+            <Button variant={filter === "all" ? "secondary" : "ghost"} size="sm" aria-pressed={filter === "all"} onClick={() => setFilter("all")}>
+              All ({comments.length})
+            </Button>
+          </div>
+          <span className="text-sm text-fg-muted">{resolvedCount} resolved</span>
+        </div>
+      )}
       {entries.length === 0 ? (
         <EmptyState icon={<MessageSquare />} title="No discussion yet" description="Ask the reviewers a question, or note a decision for the record." titleAs="h3" />
       ) : (
@@ -63,27 +81,83 @@ export function Discussion({ request, comments, currentUserId }: { request: Requ
 
 function CommentCard({ request, comment, mine }: { request: RequestDetail; comment: RequestCommentView & { pending?: boolean }; mine: boolean }) {
   const [editing, setEditing] = useState(false);
+  const resolved = comment.resolvedAt !== null;
+  const [expanded, setExpanded] = useState(false);
+  const bodyId = `comment-body-${comment.id}`;
+  const queryClient = useQueryClient();
+  const key = requestKeys.comments(request.id);
+
+  const resolution = useMutation({
+    mutationFn: (next: boolean) => requestsApi.resolveComment(request.id, comment.id, next),
+    onMutate: async (next) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<RequestCommentView[]>(key);
+      const now = new Date().toISOString();
+      queryClient.setQueryData<RequestCommentView[]>(key, (current = []) =>
+        current.map((entry) => (entry.id === comment.id ? { ...entry, resolvedAt: next ? now : null, resolvedBy: null } : entry)),
+      );
+      setExpanded(false);
+      return { previous };
+    },
+    onError: (_failure, _next, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
+  });
+
+  const canResolve = request.permissions.canComment && !comment.pending && !editing;
+  const folded = resolved && !expanded && !editing;
   return (
-    <Card className={cn(comment.pending && "opacity-70")} aria-busy={comment.pending || undefined}>
-      <CardContent className="flex flex-col gap-3 p-5">
+    <Card className={cn(comment.pending && "opacity-70", resolved && "border-dashed bg-surface-muted")} aria-busy={comment.pending || resolution.isPending || undefined} data-testid="comment" data-resolved={resolved || undefined}>
+      <CardContent className={cn("flex flex-col gap-3", folded ? "px-5 py-3" : "p-5")}>
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <p className="text-base">
-            <span className="font-semibold">{comment.pending ? "You" : personName(comment.author)}</span>{" "}
+          <p className={cn("text-base", resolved && "text-fg-muted")}>
+            {resolved && (
+              <Button variant="ghost" size="sm" className="-ml-2 mr-1 px-1" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded((value) => !value)} aria-label={expanded ? "Fold the resolved comment" : "Show the resolved comment"}>
+                {expanded ? <ChevronDown aria-hidden="true" /> : <ChevronRight aria-hidden="true" />}
+              </Button>
+            )}
+            <span className={cn("font-semibold", resolved ? "text-fg-muted" : "text-fg")}>{comment.pending ? "You" : personName(comment.author)}</span>{" "}
             <time className="text-fg-muted" dateTime={comment.createdAt} title={formatDateTime(comment.createdAt)}>
               {comment.pending ? "sending…" : formatRelative(comment.createdAt)}
             </time>
             {comment.editedAt && <span className="text-sm text-fg-muted"> · edited</span>}
+            {resolved && comment.resolvedAt && (
+              <span className="text-sm text-fg-muted" data-testid="comment-resolution">
+                {" "}
+                · <Check aria-hidden="true" className="inline size-4 align-[-2px]" /> Resolved{comment.resolvedBy ? ` by ${personName(comment.resolvedBy)}` : ""},{" "}
+                <time dateTime={comment.resolvedAt} title={formatDateTime(comment.resolvedAt)}>
+                  {formatRelative(comment.resolvedAt)}
+                </time>
+              </span>
+            )}
           </p>
-          {mine && request.permissions.canComment && !editing && !comment.pending && (
-            <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label="Edit your comment">
-              <Pencil aria-hidden="true" /> Edit
-            </Button>
-          )}
+          <div className="flex gap-1">
+            {mine && request.permissions.canComment && !editing && !comment.pending && !folded && (
+              <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label="Edit your comment">
+                <Pencil aria-hidden="true" /> Edit
+              </Button>
+            )}
+            {canResolve && (
+              <Button variant={resolved ? "ghost" : "secondary"} size="sm" loading={resolution.isPending} onClick={() => resolution.mutate(!resolved)}>
+                {resolved ? <RotateCcw aria-hidden="true" /> : <Check aria-hidden="true" />} {resolved ? "Reopen" : "Resolve"}
+              </Button>
+            )}
+          </div>
         </div>
+        {resolution.isError && (
+          <p role="alert" className="flex items-center gap-2 text-sm text-critical-fg">
+            <CircleAlert aria-hidden="true" className="size-4" /> {resolution.error.message}
+          </p>
+        )}
         {editing ? (
           <CommentComposer requestId={request.id} existing={comment} onDone={() => setEditing(false)} />
         ) : (
-          <Markdown>{comment.body}</Markdown>
+          !folded && (
+            <div id={bodyId} className={cn(resolved && "opacity-80")}>
+              <Markdown>{comment.body}</Markdown>
+            </div>
+          )
         )}
       </CardContent>
     </Card>
@@ -106,7 +180,7 @@ function CommentComposer({ requestId, existing, onDone }: { requestId: string; e
       queryClient.setQueryData<RequestCommentView[]>(key, (current = []) =>
         existing
           ? current.map((comment) => (comment.id === existing.id ? { ...comment, body: text, editedAt: now } : comment))
-          : [...current, { id: `pending-${now}`, body: text, author: null, createdAt: now, editedAt: null, pending: true } as RequestCommentView],
+          : [...current, { id: `pending-${now}`, body: text, author: null, createdAt: now, editedAt: null, resolvedAt: null, resolvedBy: null, pending: true } as RequestCommentView],
       );
       if (!existing) setBody("");
       setPreview(false);

@@ -165,7 +165,10 @@ export function RequestView({
           </TabsTrigger>
           <TabsTrigger value="discussion">
             <MessageSquare aria-hidden="true" /> Discussion
-            <span className="rounded-full bg-surface-muted px-2 text-sm tabular-nums">{comments.length}</span>
+            <span className="rounded-full bg-surface-muted px-2 text-sm tabular-nums" title="Open comments" data-testid="discussion-open-count">
+              {comments.filter((comment) => comment.resolvedAt === null).length}
+              <span className="sr-only"> open</span>
+            </span>
           </TabsTrigger>
           <TabsTrigger value="history">
             <HistoryIcon aria-hidden="true" /> History

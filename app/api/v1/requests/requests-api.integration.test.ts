@@ -8,6 +8,7 @@ import { POST as transitionRoute } from "@/app/api/v1/requests/[id]/transitions/
 import { GET as revisionsRoute } from "@/app/api/v1/requests/[id]/revisions/route";
 import { GET as revisionRoute } from "@/app/api/v1/requests/[id]/revisions/[number]/route";
 import { GET as commentsRoute, POST as commentRoute } from "@/app/api/v1/requests/[id]/comments/route";
+import { PATCH as commentPatchRoute } from "@/app/api/v1/requests/[id]/comments/[commentId]/route";
 import { getRole } from "@/lib/agents/registry";
 import { commentSchema, conflictDetailsSchema, requestDetailSchema, requestListSchema, revisionSchema, revisionSummarySchema } from "@/lib/requests/schema";
 import { makeTeam } from "@/lib/testing/factories";
@@ -66,6 +67,30 @@ describe("the requests API", () => {
     expect(comment.status).toBe(201);
     commentSchema.parse(await comment.json());
     expect((await (await commentsRoute(call(`/requests/${request.id}/comments`, secret), params({ id: request.id }))).json()).comments).toHaveLength(1);
+  });
+
+  it("resolves and reopens a comment with PATCH { resolved }, and answers 422 with both paths for a body with neither", async () => {
+    const { team, secret } = await tokenFor();
+    const request = await created(secret, team.slug);
+    const posted = commentSchema.parse(await (await commentRoute(call(`/requests/${request.id}/comments`, secret, { method: "POST", body: { body: "Which region?" } }), params({ id: request.id }))).json());
+    const where = params({ id: request.id, commentId: posted.id });
+    const path = `/requests/${request.id}/comments/${posted.id}`;
+
+    const resolved = await commentPatchRoute(call(path, secret, { method: "PATCH", body: { resolved: true } }), where);
+    expect(resolved.status).toBe(200);
+    // A token acts for the person who created it.
+    expect(commentSchema.parse(await resolved.json())).toMatchObject({ body: "Which region?", resolvedAt: expect.any(String), resolvedBy: { id: team.owner.id } });
+
+    const empty = await commentPatchRoute(call(path, secret, { method: "PATCH", body: {} }), where);
+    expect(empty.status).toBe(422);
+    expect((await empty.json()).error.issues.map((issue: { path: unknown[] }) => issue.path)).toEqual([["body"], ["resolved"]]);
+    expect((await commentPatchRoute(call(path, secret, { method: "PATCH", body: { resolved: "yes" } }), where)).status).toBe(422);
+
+    const reopened = await commentPatchRoute(call(path, secret, { method: "PATCH", body: { resolved: false } }), where);
+    expect(commentSchema.parse(await reopened.json())).toMatchObject({ resolvedAt: null, resolvedBy: null });
+
+    const other = await tokenFor();
+    expect((await commentPatchRoute(call(path, other.secret, { method: "PATCH", body: { resolved: true } }), where)).status).toBe(404);
   });
 
   it("answers 422 with the field path for invalid answers, an unknown role or a bad filter, and 400 for malformed JSON", async () => {

@@ -1,11 +1,12 @@
 "use server";
 // Meeting mode's changes: start and move between items (the timers), and what is captured without leaving
-// the mode — decisions, approvals, action items and notes. Each authenticates, checks that the agenda item
+// the mode — decisions, approvals, action items, notes and resolving comments. Each authenticates, checks that the agenda item
 // belongs to the meeting, and calls one lib function.
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { runAction } from "@/lib/incidents/run-action.server";
+import { updateComment } from "@/lib/requests/requests.server";
 import { recordApproval } from "@/lib/reviews/approvals.server";
 import { createDecision } from "@/lib/reviews/decisions.server";
 import { addMeetingAction, endMeeting, focusAgendaItem, getMeeting, saveAgendaNotes, startMeeting } from "@/lib/reviews/meetings.server";
@@ -50,6 +51,17 @@ export async function recordApprovalAction(meetingId: string, agendaItemId: stri
     return getPresentationSlide(actor, meetingId, agendaItemId);
   });
   if (result.ok) refresh(meetingId);
+  return result;
+}
+
+/** Resolves (or reopens) one comment of the item's request; answers the slide again, with its open comments. */
+export async function resolveCommentAction(meetingId: string, agendaItemId: string, commentId: string, resolved: boolean) {
+  const result = await runAction(async (actor) => {
+    const item = await agendaItem(actor, meetingId, agendaItemId);
+    await updateComment(actor, item.request.id, commentId, { resolved });
+    return { requestId: item.request.id, slide: await getPresentationSlide(actor, meetingId, agendaItemId) };
+  });
+  if (result.ok) revalidatePath(`/requests/${result.data.requestId}`);
   return result;
 }
 

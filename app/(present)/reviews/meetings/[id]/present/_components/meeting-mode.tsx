@@ -7,12 +7,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArrowLeft, ArrowRight, CheckCircle2, ClipboardList, Expand, Gavel, ListTodo, LogOut, NotebookPen, Shrink } from "lucide-react";
-import { Markdown } from "@/components/requests/markdown";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import { formatRelative } from "@/lib/format";
 import type { ActionResult } from "@/lib/incidents/action-result";
 import type { MeetingDetail, Person } from "@/lib/reviews/meetings-schema";
 import type { PresentationSlide } from "@/lib/reviews/presentation.server";
@@ -20,6 +18,7 @@ import { formatClock, timerState } from "@/lib/reviews/timer";
 import { endMeetingFromModeAction, focusItemAction, startMeetingAction } from "../actions";
 import { CaptureDrawer, type CaptureTab } from "./capture-drawer";
 import { DiagramViewer, type DiagramViewerHandle } from "./diagram-viewer";
+import { SlideComments } from "./slide-comments";
 
 export interface MeetingModeProps {
   meeting: MeetingDetail;
@@ -116,6 +115,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   }, [toast]);
 
   const openDrawer = useCallback((tab: CaptureTab) => setDrawer({ open: true, tab }), []);
+  const replaceSlide = useCallback((next: PresentationSlide) => setSlides((current) => current.map((entry) => (entry.agendaItemId === next.agendaItemId ? next : entry))), []);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -223,7 +223,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           </div>
         </section>
 
-        <aside className="flex min-h-0 flex-col gap-6 overflow-y-auto border-l border-border px-8 py-6" aria-label="Key figures, approvals and comments">
+        <aside className="flex min-h-0 flex-col gap-6 overflow-y-auto border-l border-border px-8 py-6" aria-label="Key figures, approvals and open comments">
           <section aria-labelledby="approvals-heading">
             <h2 id="approvals-heading" className="text-xl font-semibold tracking-wide text-fg-muted uppercase">
               Approvals
@@ -242,13 +242,14 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
               <h2 id="figures-heading" className="text-xl font-semibold tracking-wide text-fg-muted uppercase">
                 Key figures
               </h2>
-              <dl className="mt-2 flex flex-col gap-3">
+              {/* Two columns, so the open comments below keep room on a laptop's screen too. */}
+              <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-3">
                 {slide.summary.slice(0, 6).map((figure) => (
                   <div key={figure.key}>
-                    <dt className="text-lg text-fg-muted">{figure.label}</dt>
-                    <dd className="text-3xl leading-tight font-bold tabular-nums">
+                    <dt className="text-base leading-snug text-fg-muted">{figure.label}</dt>
+                    <dd className="text-2xl leading-tight font-bold tabular-nums 2xl:text-3xl">
                       {figure.value}
-                      {figure.unit && <span className="ml-1 text-xl font-semibold text-fg-muted">{figure.unit}</span>}
+                      {figure.unit && <span className="ml-1 text-lg font-semibold text-fg-muted">{figure.unit}</span>}
                     </dd>
                   </div>
                 ))}
@@ -256,25 +257,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
             </section>
           )}
 
-          <section aria-labelledby="comments-heading">
-            <h2 id="comments-heading" className="text-xl font-semibold tracking-wide text-fg-muted uppercase">
-              Comments ({slide.commentCount})
-            </h2>
-            {slide.comments.length === 0 ? (
-              <p className="mt-1 text-lg text-fg-muted">No comments yet.</p>
-            ) : (
-              <ul className="mt-2 flex flex-col gap-4">
-                {slide.comments.map((comment) => (
-                  <li key={comment.id} className="border-l-4 border-border-strong pl-3">
-                    <Markdown className="line-clamp-5 text-xl leading-snug">{comment.body}</Markdown>
-                    <p className="mt-1 text-base text-fg-muted">
-                      {comment.author?.name ?? comment.author?.email ?? "Someone"} · {formatRelative(comment.createdAt, now)}
-                    </p>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <SlideComments meetingId={meeting.id} slide={slide} now={now} onSlideChange={replaceSlide} />
           {actionsOfItem > 0 && (
             <p className="text-lg text-fg-muted">
               {actionsOfItem} action {actionsOfItem === 1 ? "item" : "items"} recorded for this item.
@@ -334,7 +317,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           currentUserId={currentUserId}
           status={timer ? `Item ${index + 1} of ${meeting.agenda.length} · ${formatClock(Math.abs(timer.remainingSeconds))} ${timer.level === "over" ? "over the" : "left of"} ${item.timeboxMinutes} min` : undefined}
           statusLevel={timer?.level}
-          onSlideChange={(next) => setSlides((current) => current.map((entry) => (entry.agendaItemId === next.agendaItemId ? next : entry)))}
+          onSlideChange={replaceSlide}
           onNotesSaved={(notes) => setMeeting((current) => ({ ...current, agenda: current.agenda.map((entry) => (entry.id === item.id ? { ...entry, notes } : entry)) }))}
           onActionAdded={(action) => setMeeting((current) => ({ ...current, actionItems: [...current.actionItems, action] }))}
         />
