@@ -119,11 +119,12 @@ async function main() {
     process.exit(code);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
-  // When whatever started us (npm, a terminal, Playwright) dies without passing a signal on, we are
-  // re-parented: stop too, so no orphaned server keeps the port and the embedded database's lock.
-  const parent = process.ppid;
+  // When whatever started us (npm, a terminal, Playwright) dies without passing a signal on, stop too, so
+  // no orphaned server keeps the port and the embedded database's lock. `npm start` runs us through
+  // `sh -c`, which outlives a killed npm: so watch the grandparent as well as the parent.
+  const watched = startedBy();
   setInterval(() => {
-    if (process.ppid !== parent) void shutdown(0);
+    if (!watched.every(isAlive)) void shutdown(0);
   }, 2_000).unref();
 
   try {
@@ -176,3 +177,27 @@ main().catch((error) => {
   console.error(`[portal] start failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+
+/** The parent and grandparent process ids (the parent alone where /proc is not available). */
+function startedBy(): number[] {
+  const parentOf = (pid: number): number | undefined => {
+    try {
+      // /proc/<pid>/stat: "pid (command) state ppid …"; the command may contain spaces and parentheses.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      return undefined;
+    }
+  };
+  const grandparent = parentOf(process.ppid);
+  return [process.ppid, ...(grandparent && grandparent > 1 ? [grandparent] : [])];
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
