@@ -118,7 +118,7 @@ export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
                       {spec.name}
                       {action.kind === "taken" && <span className="block text-sm font-normal text-critical-fg">{chosenService?.name} already has an SLO “{spec.slug}” not adopted from this request</span>}
                     </TD>
-                    <TD className={action.kind === "taken" ? "font-semibold text-critical-fg" : action.kind === "update" ? "font-semibold" : undefined}>{actionLabel(action, preview.request.revision)}</TD>
+                    <TD className={action.kind === "taken" ? "font-semibold whitespace-nowrap text-critical-fg" : action.kind === "update" ? "font-semibold whitespace-nowrap" : "whitespace-nowrap"}>{actionLabel(action, preview.request.revision)}</TD>
                     <TD>{sliKindShortLabels[spec.sliKind]}</TD>
                     <TD numeric>{spec.objective} %</TD>
                     <TD numeric>{spec.windowDays} days</TD>
