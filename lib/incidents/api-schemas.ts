@@ -176,3 +176,26 @@ export type ActionItemJson = z.infer<typeof actionItemSchema>;
 export type PostmortemJson = z.infer<typeof postmortemSchema>;
 export type PersonJson = z.infer<typeof personSchema>;
 export type AlertmanagerResultJson = z.infer<typeof alertmanagerResultSchema>;
+
+/** The error budget an incident consumed per affected SLO (GET /api/v1/incidents/{id}/slo-impact). */
+export const incidentSloImpactSchema = z
+  .object({
+    window: z
+      .object({ from: isoTime, to: isoTime, open: z.boolean().describe("True while the incident is not mitigated: `to` is now and the figures grow") })
+      .nullable()
+      .describe("The impact window (impact start, else detection, to mitigation, else resolution, else now); null for a cancelled incident or one without a start"),
+    slos: z.array(
+      z.object({
+        sloId: z.string(),
+        serviceName: z.string(),
+        sloName: z.string(),
+        objective: z.number(),
+        windowDays: z.int(),
+        good: z.number().describe("Good events during the window"),
+        total: z.number().describe("All events during the window"),
+        budgetConsumedPercent: z.number().nullable().describe("Percent of the SLO's error budget consumed during the window; null without data"),
+        badMinutes: z.number().nullable().describe("The consumed budget as minutes of the window's allowed bad minutes; null without data"),
+      }),
+    ),
+  })
+  .meta({ id: "IncidentSloImpact" });

@@ -1,5 +1,6 @@
 // How the live incident page reads its data: the same JSON API a script would use, with the session cookie.
 import type { IncidentDetailJson, IncidentEventJson, PostmortemJson } from "@/lib/incidents/api-schemas";
+import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";
 
 async function fetchJson<T>(url: string, options: { notFoundAsNull?: boolean } = {}): Promise<T> {
   const response = await fetch(url, { credentials: "same-origin", cache: "no-store", headers: { accept: "application/json" } });
@@ -12,6 +13,9 @@ async function fetchJson<T>(url: string, options: { notFoundAsNull?: boolean } =
 export const fetchIncident = (incidentId: string) => fetchJson<IncidentDetailJson>(`/api/v1/incidents/${encodeURIComponent(incidentId)}`);
 
 export const fetchTimeline = async (incidentId: string) => (await fetchJson<{ events: IncidentEventJson[] }>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/events`)).events;
+
+/** The error budget the incident consumed per affected SLO, as of now. */
+export const fetchSloImpact = (incidentId: string) => fetchJson<IncidentSloImpactJson>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/slo-impact`);
 
 /** The incident's postmortem, or null while none was written. */
 export const fetchPostmortem = (incidentId: string) => fetchJson<PostmortemJson | null>(`/api/v1/incidents/${encodeURIComponent(incidentId)}/postmortem`, { notFoundAsNull: true });

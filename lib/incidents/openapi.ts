@@ -11,6 +11,7 @@ import {
   incidentEventSchema,
   incidentListSchema,
   incidentMetricsSchema,
+  incidentSloImpactSchema,
   postmortemSchema,
   timelineSchema,
 } from "@/lib/incidents/api-schemas";
@@ -117,6 +118,14 @@ export const incidentOperations: Operation[] = [
     tags,
     params: [incidentId, { name: "type", in: "query", description: "Only these types, comma-separated", schema: { type: "string", example: incidentEventTypes.slice(5, 7).join(",") } }],
     responses: { 200: { description: "The timeline", schema: timelineSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/incidents/{id}/slo-impact",
+    summary: "The error budget each SLO of the affected services consumed in the incident's impact window, computed now (an open incident's figures grow until it is mitigated)",
+    tags,
+    params: [incidentId],
+    responses: { 200: { description: "The budget consumed per SLO", schema: incidentSloImpactSchema } },
   },
   {
     method: "post",

@@ -1,6 +1,9 @@
 // The SLO link against real PostgreSQL: known samples in and around an incident's window give a known share
 // of the error budget, summed from minutes, hourly and daily rollups; the SLO charts' incident markers.
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
+import { GET as sloImpactRoute } from "@/app/api/v1/incidents/[id]/slo-impact/route";
+import { incidentSloImpactSchema } from "@/lib/incidents/api-schemas";
 import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { declareIncident } from "@/lib/incidents/incidents.server";
@@ -11,6 +14,7 @@ import { writeSamples } from "@/lib/slo/samples.server";
 import { createSlo } from "@/lib/slo/slos.server";
 import { createService } from "@/lib/services/services.server";
 import { makeTeam } from "@/lib/testing/factories";
+import { createToken } from "@/lib/tokens/tokens.server";
 
 const impactStart = new Date("2026-11-20T09:31:30Z");
 const mitigated = new Date("2026-11-20T10:31:00Z");
@@ -68,6 +72,28 @@ describe("the error budget an incident consumed", () => {
     const { incident } = await fixture();
     const outsider = await makeTeam();
     await expect(getIncidentSloImpact(outsider.owner.actor, incident.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("GET /api/v1/incidents/{id}/slo-impact", () => {
+  function call(id: string, secret: string) {
+    return sloImpactRoute(new NextRequest(`http://localhost/api/v1/incidents/${id}/slo-impact`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ id }) });
+  }
+
+  it("answers the budget per affected SLO in the documented shape, and 404 across teams", async () => {
+    const { team, slo, incident } = await fixture();
+    const { secret } = await createToken(team.owner.actor, team.slug, { name: "bot" });
+    const response = await call(incident.id, secret);
+    expect(response.status).toBe(200);
+    const body = incidentSloImpactSchema.parse(await response.json());
+    expect(body.window).toEqual({ from: impactStart.toISOString(), to: mitigated.toISOString(), open: false });
+    expect(body.slos.find((entry) => entry.sloId === slo.id)?.badMinutes).toBeCloseTo(6, 6);
+
+    const outsider = await makeTeam();
+    const { secret: outsiderSecret } = await createToken(outsider.owner.actor, outsider.slug, { name: "bot" });
+    const hidden = await call(incident.id, outsiderSecret);
+    expect(hidden.status).toBe(404);
+    expect((await call("no-such-incident", secret)).status).toBe(404);
   });
 });
 

@@ -1,16 +1,18 @@
 // Adopting SLOs from an SRE request, through the lib and the API route: all at once, idempotent per
-// revision, recorded on each SLO, and refused for other roles (422) and other teams (404).
+// revision, recorded on each SLO, updating the SLOs of an earlier revision in place, and refused for a slug
+// another SLO uses, other roles (422) and other teams (404).
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { POST as adoptRoute } from "@/app/api/v1/requests/[id]/adopt-slos/route";
 import { getRole } from "@/lib/agents/registry";
 import { getDb } from "@/lib/db/client";
 import { ForbiddenError, InvalidError, NotFoundError } from "@/lib/errors";
-import { createRequest } from "@/lib/requests/requests.server";
+import { createRequest, updateRequestInputs } from "@/lib/requests/requests.server";
 import { createService } from "@/lib/services/services.server";
 import { adoptionResultSchema } from "@/lib/slo/adoption";
 import { adoptSlosFromRequest, previewSloAdoption } from "@/lib/slo/adoption.server";
-import { getSlo } from "@/lib/slo/slos.server";
+import { ingestSamples } from "@/lib/slo/samples.server";
+import { createSlo, getSlo } from "@/lib/slo/slos.server";
 import { makeTeam } from "@/lib/testing/factories";
 import { createToken } from "@/lib/tokens/tokens.server";
 
@@ -21,6 +23,15 @@ async function sreRequest(submit = true) {
   const request = await createRequest(team.members.MEMBER!.actor, { team: team.slug, role: "sre-engineer", input: sreExample, submit });
   return { team, request };
 }
+
+/** The example form with availability's objective changed and a third SLI: revision 2. */
+const revised = {
+  ...sreExample,
+  slis: [
+    ...(sreExample.slis as Record<string, unknown>[]).map((sli) => (sli.name === "checkout-availability" ? { ...sli, objectivePercent: 99.5 } : sli)),
+    { name: "checkout-errors", kind: "availability", goodQuery: 'sum(rate(payments_total{result="ok"}[5m]))', totalQuery: "sum(rate(payments_total[5m]))", objectivePercent: 99 },
+  ],
+};
 
 function call(id: string, secret: string, body?: unknown) {
   return new NextRequest(`http://localhost/api/v1/requests/${id}/adopt-slos`, {
@@ -63,6 +74,59 @@ describe("adopting SLOs from an SRE request", () => {
     expect(again.slos.map((slo) => slo.id).sort()).toEqual(first.slos.map((slo) => slo.id).sort());
     expect(await getDb().slo.count({ where: { teamId: team.id } })).toBe(2);
     expect(await getDb().service.count({ where: { teamId: team.id } })).toBe(1);
+  });
+
+  it("adopting a later revision updates the SLOs of the earlier one in place, keeping their samples, and creates the new ones", async () => {
+    const { team, request } = await sreRequest();
+    const member = team.members.MEMBER!.actor;
+    const first = await adoptSlosFromRequest(member, request.id);
+    const availability = first.slos.find((slo) => slo.slug === "checkout-availability")!;
+    await ingestSamples(member, availability.id, [{ timestamp: new Date(Date.now() - 60_000).toISOString(), good: 9, total: 10 }]);
+    await updateRequestInputs(member, request.id, { input: revised, baseRevision: 1 });
+
+    const preview = await previewSloAdoption(member, request.id);
+    const service = preview.services.find((entry) => entry.id === first.service.id)!;
+    expect(service.adoptedSlos.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
+      { slug: "checkout-availability", revision: 1 },
+      { slug: "checkout-latency", revision: 1 },
+    ]);
+
+    const second = await adoptSlosFromRequest(member, request.id, { revision: 2, serviceId: first.service.id });
+    expect(second).toMatchObject({ alreadyAdopted: false, revision: 2, unchanged: [], service: { id: first.service.id, created: false } });
+    expect(second.created.map((slo) => slo.slug)).toEqual(["checkout-errors"]);
+    expect(second.updated.map((slo) => [slo.slug, slo.fromRevision]).sort()).toEqual([
+      ["checkout-availability", 1],
+      ["checkout-latency", 1],
+    ]);
+    expect(second.slos).toHaveLength(3);
+    const updated = await getDb().slo.findUniqueOrThrow({ where: { id: availability.id } });
+    expect(updated).toMatchObject({ objective: 99.5, sourceRevision: 2, sourceRequestId: request.id });
+    expect(await getDb().sloSample.count({ where: { sloId: availability.id } })).toBe(1);
+    const audit = await getDb().auditLog.findMany({ where: { teamId: team.id, action: "slo.updated", targetId: availability.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0].details).toMatchObject({ changed: ["objective", "sourceRevision"], adoptedFrom: { id: request.id, revision: 2, fromRevision: 1 } });
+    expect(await getDb().auditLog.count({ where: { teamId: team.id, action: "slo.updated" } })).toBe(2);
+    expect(await getDb().auditLog.count({ where: { teamId: team.id, action: "slo.created" } })).toBe(3);
+
+    // The same revision again changes nothing.
+    const again = await adoptSlosFromRequest(member, request.id, { revision: 2 });
+    expect(again).toMatchObject({ alreadyAdopted: true, created: [], updated: [] });
+    expect(again.unchanged).toHaveLength(3);
+    expect(await getDb().auditLog.count({ where: { teamId: team.id, action: { in: ["slo.updated", "slo.created"] } } })).toBe(5);
+  });
+
+  it("refuses with 422 naming it a slug the service uses for an SLO not adopted from this request, and writes nothing", async () => {
+    const { team, request } = await sreRequest();
+    const owner = team.owner.actor;
+    const first = await adoptSlosFromRequest(owner, request.id);
+    const foreign = await createSlo(owner, { serviceId: first.service.id, name: "Checkout errors", slug: "checkout-errors", sliKind: "RATIO", goodQuery: "payments_total{result=\"ok\"}", totalQuery: "payments_total", objective: 99, windowDays: 28 });
+    await updateRequestInputs(owner, request.id, { input: revised, baseRevision: 1 });
+    const error = await adoptSlosFromRequest(owner, request.id, { revision: 2 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidError);
+    expect((error as InvalidError).issues.map((issue) => issue.message)).toEqual(["checkout-api already has an SLO with the slug checkout-errors that was not adopted from this request"]);
+    expect((await getDb().slo.findMany({ where: { sourceRequestId: request.id } })).map((slo) => slo.sourceRevision)).toEqual([1, 1]);
+    expect((await getDb().slo.findUniqueOrThrow({ where: { id: foreign.id } })).sourceRequestId).toBeNull();
+    expect(await getDb().auditLog.count({ where: { teamId: team.id, action: "slo.updated" } })).toBe(0);
   });
 
   it("two adoptions at the same moment create the SLOs once", async () => {
@@ -108,6 +172,17 @@ describe("adopting SLOs from an SRE request", () => {
     expect((await again.json()).alreadyAdopted).toBe(true);
     const stale = await adoptRoute(call(request.id, secret, { revision: 2 }), params);
     expect(stale.status).toBe(409);
+
+    // A later revision: 201 with what was created and updated.
+    await updateRequestInputs(team.owner.actor, request.id, { input: revised, baseRevision: 1 });
+    const later = await adoptRoute(call(request.id, secret, { revision: 2 }), params);
+    expect(later.status).toBe(201);
+    const laterBody = adoptionResultSchema.parse(await later.json());
+    expect(laterBody.created.map((slo) => slo.slug)).toEqual(["checkout-errors"]);
+    expect(laterBody.updated.map((slo) => slo.fromRevision)).toEqual([1, 1]);
+    const unchanged = adoptionResultSchema.parse(await (await adoptRoute(call(request.id, secret, { revision: 2 }), params)).json());
+    expect(unchanged).toMatchObject({ alreadyAdopted: true, created: [], updated: [] });
+    expect(unchanged.unchanged).toHaveLength(3);
 
     const network = await createRequest(team.owner.actor, { team: team.slug, role: "network-engineer", input: getRole("network-engineer").example as Record<string, unknown>, submit: true });
     const wrongRole = await adoptRoute(call(network.id, secret), { params: Promise.resolve({ id: network.id }) });

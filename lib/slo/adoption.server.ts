@@ -1,6 +1,7 @@
 // Adopting SLOs from an SRE request: the preview of what its current revision's form describes, and the
 // adoption itself (optionally creating the service) in one transaction. Idempotent per request revision:
 // the SLOs remember the request and revision they came from, and adopting that revision again returns them.
+// Adopting a later revision updates the SLOs adopted from an earlier one in place and creates the new ones.
 import "server-only";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db/client";
@@ -13,7 +14,7 @@ import { ConflictError, InvalidError, parseOrThrow } from "@/lib/errors";
 import { sreEngineerSchema } from "@/lib/agents/sre-engineer/schema";
 import { createServiceSchema } from "@/lib/services/schema";
 import { adoptSlosSchema, planAdoption, type AdoptedSlo, type AdoptionPlan, type AdoptionPreview, type AdoptionResult, type AdoptSlosInput } from "@/lib/slo/adoption";
-import { insertSlos, validateSloSpecs, type SloDefinition } from "@/lib/slo/slos.server";
+import { upsertAdoptedSlos, validateSloSpecs, type SloDefinition } from "@/lib/slo/slos.server";
 import { loadLinkedRequest, requireRoleRevision, type LinkedRequest } from "@/lib/requests/linked-request.server";
 
 const WHAT = "describe SLOs to adopt";
@@ -39,14 +40,20 @@ export async function previewSloAdoption(actor: Actor, requestId: string): Promi
   requireRoleRevision(request, ["sre-engineer"], WHAT);
   const plan = planOf(request);
   const [services, adopted] = await Promise.all([
-    db.service.findMany({ where: { teamId: request.teamId }, select: { id: true, slug: true, name: true, slos: { select: { slug: true } } }, orderBy: { name: "asc" } }),
+    db.service.findMany({ where: { teamId: request.teamId }, select: { id: true, slug: true, name: true, slos: { select: { slug: true, sourceRequestId: true, sourceRevision: true } } }, orderBy: { name: "asc" } }),
     db.slo.findMany({ where: { sourceRequestId: request.id }, select: { id: true, name: true, slug: true, sourceRevision: true, service: { select: { id: true, slug: true, name: true } } }, orderBy: [{ sourceRevision: "desc" }, { name: "asc" }] }),
   ]);
   const matched = services.find((service) => service.slug === plan.service.slug) ?? null;
   return {
     request: { id: request.id, title: request.title, revision: request.revision },
     plan,
-    services: services.map((service) => ({ id: service.id, slug: service.slug, name: service.name, sloSlugs: service.slos.map((slo) => slo.slug) })),
+    services: services.map((service) => ({
+      id: service.id,
+      slug: service.slug,
+      name: service.name,
+      sloSlugs: service.slos.map((slo) => slo.slug),
+      adoptedSlos: service.slos.filter((slo) => slo.sourceRequestId === request.id).map((slo) => ({ slug: slo.slug, revision: slo.sourceRevision })),
+    })),
     matchedServiceId: matched?.id ?? null,
     adopted: adopted.map((slo) => ({ ...toAdopted(slo), revision: slo.sourceRevision })),
     canAdopt: roleAllows(request.access.role, "edit"),
@@ -83,7 +90,8 @@ async function serviceFor(tx: Tx, actor: Actor, request: LinkedRequest, plan: Ad
 
 /**
  * Creates the SLOs the request's current revision describes, all or none, each recording the request and
- * revision. Adopting a revision again creates nothing and returns what the first adoption created.
+ * revision; SLOs adopted from an earlier revision of this request (same slug, same service) are updated in
+ * place. Adopting a revision again changes nothing and returns what the first adoption wrote.
  */
 export async function adoptSlosFromRequest(actor: Actor, requestId: string, rawInput: AdoptSlosInput = {}): Promise<AdoptionResult> {
   const input = parseOrThrow(adoptSlosSchema, rawInput ?? {});
@@ -104,7 +112,8 @@ export async function adoptSlosFromRequest(actor: Actor, requestId: string, rawI
       });
       if (previous.length) {
         const service = previous[0].service;
-        return { alreadyAdopted: true, revision: request.revision, slos: previous.map(toAdopted), service: { ...service, created: false } };
+        const slos = previous.map(toAdopted);
+        return { alreadyAdopted: true, revision: request.revision, slos, created: [], updated: [], unchanged: slos, service: { ...service, created: false } };
       }
       const plan = planOf(request);
       const adoptable = plan.items.flatMap((item) => (item.ok ? [item.spec] : []));
@@ -116,15 +125,31 @@ export async function adoptSlosFromRequest(actor: Actor, requestId: string, rawI
       }
       const validated = validateSloSpecs(adoptable);
       const service = await serviceFor(tx, actor, request, plan, input);
-      const created = await insertSlos(tx, actor, service, validated, { kind: "request", id: request.id, revision: request.revision });
+      const { created, updated } = await upsertAdoptedSlos(tx, actor, service, validated, { kind: "request", id: request.id, revision: request.revision });
       await recordAudit(tx, actor, {
         action: "request.slos_adopted",
         teamId: request.teamId,
         targetType: "request",
         targetId: request.id,
-        details: { title: request.title, revision: request.revision, service: service.slug, slos: created.map((slo: SloDefinition) => slo.slug) },
+        details: {
+          title: request.title,
+          revision: request.revision,
+          service: service.slug,
+          slos: created.map((slo: SloDefinition) => slo.slug),
+          updated: updated.map((entry) => ({ slug: entry.slo.slug, fromRevision: entry.fromRevision })),
+        },
       });
-      return { alreadyAdopted: false, revision: request.revision, slos: created.map(toAdopted), service: { id: service.id, slug: service.slug, name: service.name, created: service.created } };
+      const createdSlos = created.map(toAdopted);
+      const updatedSlos = updated.map((entry) => ({ ...toAdopted(entry.slo), fromRevision: entry.fromRevision }));
+      return {
+        alreadyAdopted: false,
+        revision: request.revision,
+        slos: [...created, ...updated.map((entry) => entry.slo)].map(toAdopted).sort((a, b) => a.name.localeCompare(b.name)),
+        created: createdSlos,
+        updated: updatedSlos,
+        unchanged: [],
+        service: { id: service.id, slug: service.slug, name: service.name, created: service.created },
+      };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new ConflictError("Someone created one of these SLOs or the service at the same moment: look at the preview again");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sreEngineerExample, sreEngineerSchema } from "@/lib/agents/sre-engineer/schema";
-import { counterSelector, histogramBaseSelector, planAdoption, serviceSlugOf, sloNameOf } from "@/lib/slo/adoption";
+import { adoptionActionOf, counterSelector, histogramBaseSelector, planAdoption, serviceSlugOf, sloNameOf } from "@/lib/slo/adoption";
 import { sloInputSchema } from "@/lib/slo/schema";
 
 describe("reducing the SRE form's PromQL to SLO selectors", () => {
@@ -52,5 +52,17 @@ describe("planAdoption", () => {
     const [item] = planAdoption(input).items;
     expect(item.ok).toBe(false);
     expect(item.ok ? "" : item.reason).toMatch(/good events query/);
+  });
+});
+
+describe("what adopting a revision does to each SLO on a service", () => {
+  const service = { sloSlugs: ["checkout-availability", "checkout-latency", "hand-made"], adoptedSlos: [{ slug: "checkout-availability", revision: 1 }, { slug: "checkout-latency", revision: 2 }] };
+
+  it("updates an SLO of an earlier revision, leaves one of this revision, refuses another SLO's slug, creates the rest", () => {
+    expect(adoptionActionOf("checkout-availability", service, 2)).toEqual({ kind: "update", fromRevision: 1 });
+    expect(adoptionActionOf("checkout-latency", service, 2)).toEqual({ kind: "unchanged" });
+    expect(adoptionActionOf("hand-made", service, 2)).toEqual({ kind: "taken" });
+    expect(adoptionActionOf("checkout-errors", service, 2)).toEqual({ kind: "create" });
+    expect(adoptionActionOf("checkout-availability", undefined, 2)).toEqual({ kind: "create" });
   });
 });

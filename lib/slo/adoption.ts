@@ -154,7 +154,7 @@ export interface AdoptionPreview {
   request: { id: string; title: string; revision: number };
   plan: AdoptionPlan;
   /** The team's services to pick from, with the one the form names first when it exists. */
-  services: { id: string; slug: string; name: string; sloSlugs: string[] }[];
+  services: { id: string; slug: string; name: string; sloSlugs: string[]; adoptedSlos: { slug: string; revision: number | null }[] }[];
   /** The id of the service whose slug is the form's service name, when the team has it. */
   matchedServiceId: string | null;
   /** SLOs already adopted from this request: from the current revision, and from earlier ones. */
@@ -162,21 +162,48 @@ export interface AdoptionPreview {
   canAdopt: boolean;
 }
 
+/** What adopting the current revision does to one SLO of the plan on a service. */
+export type AdoptionAction =
+  | { kind: "create" }
+  | { kind: "update"; fromRevision: number | null }
+  | { kind: "unchanged" }
+  /** The service has an SLO with this slug that was not adopted from this request: adoption is refused. */
+  | { kind: "taken" };
+
+/**
+ * The action for a planned SLO's slug on a service: update an SLO adopted from an earlier revision of this
+ * request, leave one adopted from this revision, refuse a slug another SLO uses, else create.
+ */
+export function adoptionActionOf(slug: string, service: { sloSlugs: string[]; adoptedSlos: { slug: string; revision: number | null }[] } | undefined, revision: number): AdoptionAction {
+  const adopted = service?.adoptedSlos.find((slo) => slo.slug === slug);
+  if (adopted) return adopted.revision === revision ? { kind: "unchanged" } : { kind: "update", fromRevision: adopted.revision };
+  return service?.sloSlugs.includes(slug) ? { kind: "taken" } : { kind: "create" };
+}
+
+const adoptedSloSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), service: z.object({ id: z.string(), slug: z.string(), name: z.string() }) });
+
 /** The JSON answer of an adoption (POST /api/v1/requests/{id}/adopt-slos). */
 export const adoptionResultSchema = z
   .object({
-    alreadyAdopted: z.boolean().describe("True when this revision had been adopted before: nothing new was created (status 200)"),
+    alreadyAdopted: z.boolean().describe("True when this revision had been adopted before: nothing was created or updated (status 200)"),
     revision: z.int(),
-    slos: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), service: z.object({ id: z.string(), slug: z.string(), name: z.string() }) })),
+    slos: z.array(adoptedSloSchema).describe("Every SLO the revision describes, whatever happened to it"),
+    created: z.array(adoptedSloSchema).describe("SLOs created by this adoption"),
+    updated: z.array(adoptedSloSchema.extend({ fromRevision: z.int().nullable() })).describe("SLOs adopted from an earlier revision of this request, updated in place (their samples kept)"),
+    unchanged: z.array(adoptedSloSchema).describe("SLOs already adopted from this revision"),
     service: z.object({ id: z.string(), slug: z.string(), name: z.string(), created: z.boolean() }),
   })
   .meta({ id: "SloAdoption" });
 
 export interface AdoptionResult {
-  /** True when this revision had been adopted before: nothing new was created. */
+  /** True when this revision had been adopted before: nothing was created or updated. */
   alreadyAdopted: boolean;
   revision: number;
+  /** Every SLO the revision describes: created, updated and unchanged. */
   slos: AdoptedSlo[];
+  created: AdoptedSlo[];
+  updated: (AdoptedSlo & { fromRevision: number | null })[];
+  unchanged: AdoptedSlo[];
   service: { id: string; slug: string; name: string; created: boolean };
 }
 

@@ -23,13 +23,13 @@ export const sloOperations: Operation[] = [
     method: "post",
     path: "/api/v1/requests/{id}/adopt-slos",
     summary:
-      "Create the SLOs an SRE request's current revision describes (members and up), on the service the form names (created when missing) or the one given. Idempotent per revision: adopting it again creates nothing and answers 200 with the SLOs the first adoption created",
+      "Create the SLOs an SRE request's current revision describes (members and up), on the service the form names (created when missing) or the one given. SLOs adopted from an earlier revision of the same request (same slug on that service) are updated in place, keeping their samples; a slug the service uses for any other SLO is a 422. Idempotent per revision: adopting it again changes nothing and answers 200 with the SLOs as `unchanged`",
     tags: ["slos", "requests"],
     params: [idParam("request")],
     body: adoptSlosSchema,
     responses: {
-      201: { description: "The SLOs were created", schema: adoptionResultSchema },
-      200: { description: "This revision was adopted before: the SLOs it created", schema: adoptionResultSchema },
+      201: { description: "SLOs were created or updated (see `created` and `updated`)", schema: adoptionResultSchema },
+      200: { description: "This revision was adopted before: its SLOs, unchanged", schema: adoptionResultSchema },
       403: { description: "Your role in the team is too low" },
       409: { description: "`revision` is not the request's current revision any more" },
     },

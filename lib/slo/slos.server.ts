@@ -214,6 +214,48 @@ export async function insertSlos(tx: Tx, actor: Actor, service: { id: string; sl
   return created;
 }
 
+export interface AdoptedSlos {
+  created: SloDefinition[];
+  /** SLOs adopted from an earlier revision of the same request, rewritten from this one. */
+  updated: { slo: SloDefinition; fromRevision: number | null; changed: string[] }[];
+}
+
+/**
+ * Writes the SLOs a request's revision describes on a service inside the caller's transaction, each with its
+ * audit row; the caller has checked the actor may edit the service's team. An SLO with the same slug that was
+ * adopted from the same request is updated in place (definition and source revision; its samples stay); a
+ * slug the service uses for any other SLO is a 422 for all that names it.
+ */
+export async function upsertAdoptedSlos(tx: Tx, actor: Actor, service: { id: string; slug: string; name: string; teamId: string }, validated: SloDefinitionData[], source: AdoptionSource & { revision: number }): Promise<AdoptedSlos> {
+  const existing = await tx.slo.findMany({ where: { serviceId: service.id, slug: { in: validated.map((data) => data.slug) } }, include: definitionInclude });
+  const bySlug = new Map(existing.map((slo) => [slo.slug, slo]));
+  const foreign = validated.flatMap((data, index) => {
+    const slo = bySlug.get(data.slug);
+    return slo && slo.sourceRequestId !== source.id ? [{ path: [index, "slug"], message: `${service.name} already has an SLO with the slug ${data.slug} that was not adopted from this request` }] : [];
+  });
+  if (foreign.length) throw new InvalidError("Some SLOs already exist on this service; none was created or updated", foreign);
+  const result: AdoptedSlos = { created: [], updated: [] };
+  const fresh = validated.filter((data) => !bySlug.has(data.slug));
+  if (fresh.length) result.created = await insertSlos(tx, actor, service, fresh, source);
+  for (const data of validated) {
+    const slo = bySlug.get(data.slug);
+    if (!slo) continue;
+    const row = toRow(data);
+    const changed: string[] = (Object.keys(row) as (keyof typeof row)[]).filter((key) => slo[key] !== row[key]);
+    if (slo.sourceRevision !== source.revision) changed.push("sourceRevision");
+    const updated = await tx.slo.update({ where: { id: slo.id }, data: { ...row, sourceRevision: source.revision }, include: definitionInclude });
+    await recordAudit(tx, actor, {
+      action: "slo.updated",
+      teamId: service.teamId,
+      targetType: "slo",
+      targetId: slo.id,
+      details: { name: updated.name, service: service.slug, changed, adoptedFrom: { kind: source.kind, id: source.id, revision: source.revision, fromRevision: slo.sourceRevision } },
+    });
+    result.updated.push({ slo: updated, fromRevision: slo.sourceRevision, changed });
+  }
+  return result;
+}
+
 /**
  * Creates every SLO an SRE request's form describes, for one service, in one transaction: all or none.
  * Issues carry the spec's index first (["1", "objective"]) so a form can point at the right row.

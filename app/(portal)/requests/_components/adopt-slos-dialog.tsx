@@ -1,10 +1,11 @@
 "use client";
 // "Create SLOs from this request": previews the SLOs the SRE form's current revision describes, on a
-// chosen service (or a new one named by the form), then creates them all in one go.
+// chosen service (or a new one named by the form), and what happens to each (created, updated from an
+// earlier revision of this request, unchanged), then writes them all in one go.
 import { Activity } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { AdoptionPreview } from "@/lib/slo/adoption";
+import { adoptionActionOf, type AdoptionAction, type AdoptionPreview } from "@/lib/slo/adoption";
 import { sliKindShortLabels } from "@/lib/slo/schema";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
@@ -15,6 +16,23 @@ import { useToast } from "@/components/ui/toast";
 import { adoptSlosAction } from "../[id]/link-actions";
 
 const NEW_SERVICE = "__new__";
+
+function actionLabel(action: AdoptionAction, revision: number) {
+  if (action.kind === "create") return "Create";
+  if (action.kind === "unchanged") return "Unchanged";
+  if (action.kind === "update") return `Update (revision ${action.fromRevision ?? "?"} → ${revision})`;
+  return "Slug taken";
+}
+
+function count(n: number) {
+  return n === 1 ? "1 SLO" : `${n} SLOs`;
+}
+
+function submitLabel(creates: number, updates: number) {
+  if (updates === 0) return `Create ${count(creates)}`;
+  if (creates === 0) return `Update ${count(updates)}`;
+  return `Create ${creates} and update ${count(updates)}`;
+}
 
 export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
   const router = useRouter();
@@ -27,8 +45,11 @@ export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
   const adoptable = preview.plan.items.flatMap((item) => (item.ok ? [item.spec] : []));
   const skipped = preview.plan.items.filter((item) => !item.ok);
   const chosenService = preview.services.find((service) => service.id === choice);
-  const taken = new Set(chosenService?.sloSlugs ?? []);
-  const clashes = adoptable.filter((spec) => taken.has(spec.slug));
+  const actions = new Map(adoptable.map((spec) => [spec.slug, adoptionActionOf(spec.slug, chosenService, preview.request.revision)]));
+  const tally = (kind: AdoptionAction["kind"]) => [...actions.values()].filter((action) => action.kind === kind).length;
+  const creates = tally("create");
+  const updates = tally("update");
+  const clashes = tally("taken");
 
   async function adopt() {
     setPending(true);
@@ -43,11 +64,9 @@ export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
       return;
     }
     setOpen(false);
-    const count = result.data.slos.length;
-    toast({
-      title: result.data.alreadyAdopted ? "Already adopted" : `${count === 1 ? "1 SLO" : `${count} SLOs`} created on ${result.data.service.name}`,
-      tone: "healthy",
-    });
+    const { created, updated } = result.data;
+    const done = [created.length ? `${count(created.length)} created` : "", updated.length ? `${count(updated.length)} updated` : ""].filter(Boolean).join(", ");
+    toast({ title: result.data.alreadyAdopted ? "Already adopted" : `${done} on ${result.data.service.name}`, tone: "healthy" });
     router.refresh();
   }
 
@@ -61,7 +80,7 @@ export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
       <DialogContent
         size="xl"
         title="Create SLOs from this request"
-        description={`Revision ${preview.request.revision} of “${preview.request.title}” describes these SLOs. They are created together, and remember this request and revision.`}
+        description={`Revision ${preview.request.revision} of “${preview.request.title}” describes these SLOs. They are written together, and remember this request and revision; SLOs adopted from an earlier revision are updated and keep their data.`}
       >
         <Field id="adopt-service" label="Service" help={chosenService ? `The SLOs are added to ${chosenService.name}.` : `A new tier 2 service “${preview.plan.service.name}” (${preview.plan.service.slug}) is added to the catalog.`}>
           <Select value={choice} onChange={(event) => setChoice(event.target.value)}>
@@ -83,6 +102,7 @@ export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
             <THead>
               <TR>
                 <TH>Name</TH>
+                <TH>Action</TH>
                 <TH>SLI</TH>
                 <TH numeric>Objective</TH>
                 <TH numeric>Window</TH>
@@ -90,20 +110,24 @@ export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
               </TR>
             </THead>
             <TBody>
-              {adoptable.map((spec) => (
-                <TR key={spec.slug}>
-                  <TD className="font-medium">
-                    {spec.name}
-                    {taken.has(spec.slug) && <span className="block text-sm font-normal text-critical-fg">{chosenService?.name} already has an SLO “{spec.slug}”</span>}
-                  </TD>
-                  <TD>{sliKindShortLabels[spec.sliKind]}</TD>
-                  <TD numeric>{spec.objective} %</TD>
-                  <TD numeric>{spec.windowDays} days</TD>
-                  <TD className="max-w-md font-mono text-sm break-all">
-                    {spec.sliKind === "RATIO" ? `${spec.goodQuery} ÷ ${spec.totalQuery}` : `${spec.latencyMetric} ≤ ${spec.latencyThresholdMs} ms`}
-                  </TD>
-                </TR>
-              ))}
+              {adoptable.map((spec) => {
+                const action = actions.get(spec.slug)!;
+                return (
+                  <TR key={spec.slug}>
+                    <TD className="font-medium">
+                      {spec.name}
+                      {action.kind === "taken" && <span className="block text-sm font-normal text-critical-fg">{chosenService?.name} already has an SLO “{spec.slug}” not adopted from this request</span>}
+                    </TD>
+                    <TD className={action.kind === "taken" ? "font-semibold whitespace-nowrap text-critical-fg" : action.kind === "update" ? "font-semibold whitespace-nowrap" : "whitespace-nowrap"}>{actionLabel(action, preview.request.revision)}</TD>
+                    <TD>{sliKindShortLabels[spec.sliKind]}</TD>
+                    <TD numeric>{spec.objective} %</TD>
+                    <TD numeric>{spec.windowDays} days</TD>
+                    <TD className="max-w-md font-mono text-sm break-all">
+                      {spec.sliKind === "RATIO" ? `${spec.goodQuery} ÷ ${spec.totalQuery}` : `${spec.latencyMetric} ≤ ${spec.latencyThresholdMs} ms`}
+                    </TD>
+                  </TR>
+                );
+              })}
             </TBody>
           </Table>
         ) : (
@@ -142,8 +166,8 @@ export function AdoptSlosDialog({ preview }: { preview: AdoptionPreview }) {
               Cancel
             </Button>
           </DialogClose>
-          <Button onClick={adopt} loading={pending} disabled={adoptable.length === 0 || clashes.length > 0}>
-            Create {adoptable.length === 1 ? "1 SLO" : `${adoptable.length} SLOs`}
+          <Button onClick={adopt} loading={pending} disabled={creates + updates === 0 || clashes > 0}>
+            {creates + updates === 0 ? "Nothing to change" : submitLabel(creates, updates)}
           </Button>
         </DialogFooter>
       </DialogContent>

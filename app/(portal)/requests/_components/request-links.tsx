@@ -48,7 +48,9 @@ async function SloLinks({ actor, requestId }: { actor: Actor; requestId: string 
           <CardDescription>
             {current.length
               ? `Revision ${preview.request.revision} was adopted: these SLOs measure what the form describes.`
-              : `Revision ${preview.request.revision} describes ${preview.plan.items.length === 1 ? "one SLI" : `${preview.plan.items.length} SLIs`} for ${preview.plan.service.name}; create them as SLOs to start measuring.`}
+              : earlier.length
+                ? `Revision ${preview.request.revision} describes ${preview.plan.items.length === 1 ? "one SLI" : `${preview.plan.items.length} SLIs`} for ${preview.plan.service.name}; adopt it to update the SLOs from an earlier revision and create any new ones.`
+                : `Revision ${preview.request.revision} describes ${preview.plan.items.length === 1 ? "one SLI" : `${preview.plan.items.length} SLIs`} for ${preview.plan.service.name}; create them as SLOs to start measuring.`}
           </CardDescription>
         </div>
         {preview.canAdopt && current.length === 0 && <AdoptSlosDialog preview={preview} />}

@@ -9,7 +9,7 @@ import { RolesPanel } from "./roles-panel";
 import { AlertsPanel, DetailsPanel, KeyTimesPanel, PostmortemPanel, RunbookPanel, type SourceRequestLink } from "./details-panel";
 import { SloImpactPanel } from "./slo-impact-panel";
 import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";
-import { useLiveIncident } from "./use-incident";
+import { useLiveIncident, useLiveSloImpact } from "./use-incident";
 
 export interface IncidentViewProps {
   incident: IncidentDetailJson;
@@ -20,7 +20,7 @@ export interface IncidentViewProps {
   currentUserId: string | null;
   /** When the server rendered the page: the first "now", so server and browser render the same durations. */
   renderedAt: string;
-  /** The error budget the affected services' SLOs lost during the incident, as of rendering. */
+  /** The error budget the affected services' SLOs lost during the incident, as of rendering (then polled). */
   sloImpact?: IncidentSloImpactJson;
   /** The request the incident was declared from, when the viewer can see it. */
   sourceRequest?: SourceRequestLink | null;
@@ -58,11 +58,16 @@ export function IncidentView(props: IncidentViewProps) {
           <RolesPanel incident={incident} responders={props.responders} canEdit={props.canEdit} />
           <DetailsPanel incident={incident} services={props.services} canEdit={props.canEdit} />
           <KeyTimesPanel incident={incident} canEdit={props.canEdit} />
-          {props.sloImpact && <SloImpactPanel impact={props.sloImpact} />}
+          {props.sloImpact && <LiveSloImpactPanel incident={incident} initial={props.sloImpact} renderedAt={props.renderedAt} />}
           <AlertsPanel incident={incident} />
           <PostmortemPanel incident={incident} />
         </aside>
       </div>
     </>
   );
+}
+
+function LiveSloImpactPanel({ incident, initial, renderedAt }: { incident: IncidentDetailJson; initial: IncidentSloImpactJson; renderedAt: string }) {
+  const { data } = useLiveSloImpact(incident, initial, renderedAt);
+  return <SloImpactPanel impact={data} />;
 }

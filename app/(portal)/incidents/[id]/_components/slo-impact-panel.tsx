@@ -1,5 +1,6 @@
 // The error budget each affected service's SLO lost during the incident's impact window, with links to the
-// SLOs. Computed when the page is rendered (an open incident's figures grow until it is mitigated).
+// SLOs. Rendered with the page, then refreshed every 30 seconds while the incident is active (an open
+// incident's figures grow until it is mitigated; see useLiveSloImpact).
 import Link from "next/link";
 import { Activity } from "lucide-react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,12 +1,14 @@
 "use client";
 // The incident page's live data and changes. Both queries poll every few seconds, so every viewer sees a
 // change within 5 seconds; each change invalidates only what it changed.
+import { useEffect, useRef } from "react";
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
 import type { IncidentDetailJson, IncidentEventJson } from "@/lib/incidents/api-schemas";
 import { unwrap, type ActionResult } from "@/lib/incidents/action-result";
-import { fetchIncident, fetchTimeline } from "@/lib/incidents/live";
-import { LIVE_REFRESH_MS, incidentKeys } from "@/lib/incidents/query-keys";
+import { fetchIncident, fetchSloImpact, fetchTimeline } from "@/lib/incidents/live";
+import { LIVE_REFRESH_MS, incidentKeys, sloImpactRefetchInterval } from "@/lib/incidents/query-keys";
+import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";
 
 export function useLiveIncident(initial: { incident: IncidentDetailJson; timeline: IncidentEventJson[]; renderedAt: string }) {
   const id = initial.incident.id;
@@ -26,6 +28,29 @@ export function useLiveIncident(initial: { incident: IncidentDetailJson; timelin
     refetchInterval: LIVE_REFRESH_MS,
   });
   return { incident, timeline };
+}
+
+/**
+ * The SLO budget the incident consumed: recomputed every 30 seconds while the incident is active (its window
+ * grows until mitigation), not after it is resolved, closed or cancelled; and once whenever the incident
+ * itself changes (new key times or services move the window or the SLOs).
+ */
+export function useLiveSloImpact(incident: IncidentDetailJson, initial: IncidentSloImpactJson, renderedAt: string) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: incidentKeys.sloImpact(incident.id),
+    queryFn: () => fetchSloImpact(incident.id),
+    initialData: initial,
+    initialDataUpdatedAt: Date.parse(renderedAt),
+    refetchInterval: sloImpactRefetchInterval(incident.status),
+  });
+  const seenVersion = useRef(incident.version);
+  useEffect(() => {
+    if (seenVersion.current === incident.version) return;
+    seenVersion.current = incident.version;
+    void queryClient.invalidateQueries({ queryKey: incidentKeys.sloImpact(incident.id), exact: true });
+  }, [incident.id, incident.version, queryClient]);
+  return query;
 }
 
 /**
