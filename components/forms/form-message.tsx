@@ -1,18 +1,7 @@
 // The message above a form: what went wrong as a whole, or that it worked.
-import { CircleAlert, CircleCheck } from "lucide-react";
-import type { ReactNode } from "react";
+import { CircleCheck } from "lucide-react";
 import type { FormState } from "@/lib/forms/form-state";
-
-/** What went wrong as a whole, announced to screen readers; nothing when there is no message. */
-export function ErrorAlert({ message }: { message: ReactNode }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
-      <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-      {message}
-    </p>
-  );
-}
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 export function FormMessage({ state, success }: { state: FormState<unknown>; success?: string }) {
   if (state.status === "error" && state.message) return <ErrorAlert message={state.message} />;

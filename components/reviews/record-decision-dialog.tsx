@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { ErrorAlert } from "@/components/forms/form-message";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Fields = "title" | "status" | "context" | "decision" | "consequences";
 

@@ -1,10 +1,11 @@
 "use client";
 // Dialog: Radix modal dialog with a required title, plus ConfirmDialog, which asks before a destructive action and waits for it.
-import { CircleAlert, X } from "lucide-react";
+import { X } from "lucide-react";
 import { AlertDialog as AlertDialogPrimitive, Dialog as DialogPrimitive } from "radix-ui";
 import { useState, type ComponentProps, type ReactNode } from "react";
 import { Button } from "./button";
 import { cn } from "./cn";
+import { ErrorAlert } from "./error-alert";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -150,12 +151,7 @@ export function ConfirmDialog({
               {description}
             </AlertDialogPrimitive.Description>
           </div>
-          {error && (
-            <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
-              <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-              <span>{error}</span>
-            </p>
-          )}
+          <ErrorAlert message={error} />
           <DialogFooter>
             <AlertDialogPrimitive.Cancel asChild>
               <Button variant="secondary" disabled={pending}>

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { signInSchema } from "@/lib/users/schema";
 import { fieldErrorsFromIssues } from "@/lib/forms/form-state";
-import { ErrorAlert } from "@/components/forms/form-message";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const INVALID = "Invalid email or password";
 

@@ -3,10 +3,10 @@
 // supersession links, MADR export, and for the team: editing the text (members) and the status
 // (maintainers and owners; superseding picks the decision that replaces it).
 import { useMutation } from "@tanstack/react-query";
-import { ArrowLeft, CircleAlert, Download, Pencil, Stamp } from "lucide-react";
+import { ArrowLeft, Download, Pencil, Stamp } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { ApiError } from "@/lib/api/client";
 import { reviewsApi } from "@/lib/reviews/api-client";
@@ -21,6 +21,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { Markdown } from "@/components/requests/markdown";
 import { DecisionStatusBadge } from "@/components/reviews/decision-status-badge";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");
 
@@ -164,21 +165,6 @@ function useDecisionUpdate(decision: DecisionView, onDone: (next: DecisionView) 
   return { mutation, errors, setErrors, message };
 }
 
-function FormError({ message }: { message?: string }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="flex items-start gap-2 rounded-md bg-critical-soft p-3 text-sm text-critical-fg">
-      <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-      {message}
-    </p>
-  );
-}
-
-function DialogButtons({ pending, children }: { pending: boolean; children: ReactNode }) {
-  return (
-    <DialogFormFooter pending={pending} submitLabel={children} />
-  );
-}
 
 function EditDialog({ decision, onDone, onClose }: { decision: DecisionView; onDone: (next: DecisionView) => void; onClose: () => void }) {
   const [values, setValues] = useState({ title: decision.title, context: decision.context, decision: decision.decision, consequences: decision.consequences });
@@ -209,8 +195,8 @@ function EditDialog({ decision, onDone, onClose }: { decision: DecisionView; onD
           <Field id="edit-consequences" label="Consequences" error={errors.consequences} required>
             <Textarea value={values.consequences} onChange={set("consequences")} rows={4} />
           </Field>
-          <FormError message={message} />
-          <DialogButtons pending={mutation.isPending}>Save</DialogButtons>
+          <ErrorAlert message={message} />
+          <DialogFormFooter pending={mutation.isPending} submitLabel="Save" />
         </form>
       </DialogContent>
     </Dialog>
@@ -264,8 +250,8 @@ function StatusDialog({ decision, others, onDone, onClose }: { decision: Decisio
               </Select>
             </Field>
           )}
-          <FormError message={message} />
-          <DialogButtons pending={mutation.isPending}>Save status</DialogButtons>
+          <ErrorAlert message={message} />
+          <DialogFormFooter pending={mutation.isPending} submitLabel="Save status" />
         </form>
       </DialogContent>
     </Dialog>

@@ -8,7 +8,7 @@ import { declareIncidentSchema } from "@/lib/incidents/schema";
 import { incidentSeverities, severityDefinitions } from "@/lib/incidents/severity";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogFormFooter, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -78,16 +78,15 @@ function DeclareForm({ preview }: { preview: DeclareFromRequestPreview }) {
           ? `The runbook is attached from ${preview.runbookPaths.join(", ")}.`
           : "This request's revision generated no runbook; the incident links back to the request."}
       </p>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="secondary" disabled={pending}>
-            Cancel
-          </Button>
-        </DialogClose>
-        <Button type="submit" variant="danger" loading={pending}>
-          <Siren aria-hidden="true" /> Declare incident
-        </Button>
-      </DialogFooter>
+      <DialogFormFooter
+        pending={pending}
+        variant="danger"
+        submitLabel={
+          <>
+            <Siren aria-hidden="true" /> Declare incident
+          </>
+        }
+      />
     </form>
   );
 }

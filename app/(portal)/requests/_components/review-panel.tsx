@@ -22,7 +22,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { DecisionStatusBadge } from "@/components/reviews/decision-status-badge";
 import { RecordDecisionDialog } from "@/components/reviews/record-decision-dialog";
-import { ErrorAlert } from "@/components/forms/form-message";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");
 

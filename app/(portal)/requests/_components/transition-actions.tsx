@@ -14,7 +14,7 @@ import { Dialog, DialogContent, DialogFormFooter } from "@/components/ui/dialog"
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { ErrorAlert } from "@/components/forms/form-message";
+import { ErrorAlert } from "@/components/ui/error-alert";
 
 type Move = RequestDetail["permissions"]["transitions"][number];
 
