@@ -4,7 +4,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { getRole } from "@/lib/agents/registry";
 import type { FieldMeta, FormValues } from "@/lib/agents/types";
-import { getIn, isVisible, optionsOf, stepOf, visibleSteps } from "@/lib/requests/form-logic";
+import { getIn, isVisible, optionsOf, stepOf, visibleSteps } from "@/lib/agents/form-logic";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** An accessible name that starts with the text (radio cards also carry their description). */

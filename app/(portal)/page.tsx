@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { currentTeam, requirePageActor } from "@/lib/auth/session";
 import { countAuditEventsSince, listAuditEvents } from "@/lib/audit/audit.server";
-import { describeAuditEvent } from "@/lib/audit/describe";
+import { describeAuditEvent } from "@/lib/activity/describe";
 import { getTeam } from "@/lib/teams/teams.server";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { roleLabels } from "@/lib/auth/roles";

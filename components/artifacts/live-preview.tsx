@@ -9,7 +9,7 @@ import { getRole } from "@/lib/agents/registry";
 import type { FormValues } from "@/lib/agents/types";
 import { artifactsApi } from "@/lib/artifacts/api-client";
 import { artifactKeys } from "@/lib/artifacts/query-keys";
-import { validateRoleInput } from "@/lib/requests/form-logic";
+import { validateRoleInput } from "@/lib/agents/form-logic";
 import { ApiError } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

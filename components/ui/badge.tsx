@@ -1,8 +1,9 @@
 // Badge and StatusDot: the status colours (healthy, warning, critical, no data, info), always paired with a word.
 import type { ComponentProps } from "react";
+import type { Status } from "@/lib/status";
 import { cn } from "./cn";
 
-export type Status = "healthy" | "warning" | "critical" | "nodata";
+export type { Status };
 export type Tone = "neutral" | "info" | Status;
 
 /** The words that go with each status, so colour is never the only signal. */

@@ -9,7 +9,7 @@ import { getGenerator } from "@/lib/agents/generators";
 import { getRole } from "@/lib/agents/registry";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
 import { roleKeys, type RoleKey } from "@/lib/agents/types";
-import { validateRoleInput } from "@/lib/requests/form-logic";
+import { validateRoleInput } from "@/lib/agents/form-logic";
 import record from "./generator-versions.json";
 
 const history = record as Record<string, { version: string; digest: string }[]>;

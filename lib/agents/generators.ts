@@ -4,7 +4,7 @@ import type { GeneratorResult, RoleGenerator } from "@/lib/agents/generator";
 import { getRole } from "@/lib/agents/registry";
 import type { FormValues, RoleKey } from "@/lib/agents/types";
 import type { Issue } from "@/lib/errors";
-import { validateRoleInput } from "@/lib/requests/form-logic";
+import { validateRoleInput } from "@/lib/agents/form-logic";
 import { cloudArchitectGenerator } from "./cloud-architect/generate";
 import { deploymentEngineerGenerator } from "./deployment-engineer/generate";
 import { devopsEngineerGenerator } from "./devops-engineer/generate";

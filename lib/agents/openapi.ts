@@ -1,6 +1,6 @@
 // The roles endpoints of the OpenAPI document.
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { agentSchema } from "@/lib/agents/api-view";
 import { roleKeys } from "@/lib/agents/types";
 

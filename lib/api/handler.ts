@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getSessionActor } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/tokens/tokens.server";
-import { InvalidError, TooLargeError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
+import { InvalidError, NotFoundError, TooLargeError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
 import { errorToResponse } from "@/lib/api/errors";
 
 /** Rejects bodies past this size before parsing them. Endpoints may pass a larger limit. */
@@ -52,13 +52,29 @@ export class MalformedJsonError extends InvalidError {
 
 type RouteContext<P> = { params: Promise<P> };
 
+/**
+ * Path segments that hold NUL, a lone surrogate, or bytes that were not UTF-8 (decoded to U+FFFD, or left
+ * percent-encoded) name nothing we store: they answer 404 here and never reach the database.
+ */
+function assertReadableParams(params: unknown): void {
+  if (!params || typeof params !== "object") return;
+  for (const value of Object.values(params)) {
+    for (const segment of Array.isArray(value) ? value : [value]) {
+      if (typeof segment !== "string") continue;
+      if (/[\u0000\ufffd]|%[0-9a-f]{2}/i.test(segment) || !segment.isWellFormed()) throw new NotFoundError();
+    }
+  }
+}
+
 /** Wraps a route handler so that every error becomes the standard JSON error. */
 export function apiRoute<P = Record<string, never>>(
   handler: (request: NextRequest, context: { params: P }) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
     try {
-      return await handler(request, { params: await context.params });
+      const params = await context.params;
+      assertReadableParams(params);
+      return await handler(request, { params });
     } catch (error) {
       if (error instanceof MalformedJsonError) {
         const response = errorToResponse(error);

@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NotFoundError } from "@/lib/errors";
 import { createRequest, updateRequestInputs } from "@/lib/requests/requests.server";
-import { validateRoleInput } from "@/lib/requests/form-logic";
+import { validateRoleInput } from "@/lib/agents/form-logic";
 import { makeTeam } from "@/lib/testing/factories";
 
 const role = getRole("network-engineer");

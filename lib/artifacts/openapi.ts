@@ -1,6 +1,6 @@
 // The artifacts endpoints of the OpenAPI document: the live preview and a revision's artifacts (JSON, zip).
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { roleKeys } from "@/lib/agents/types";
 import { errorBodySchema } from "@/lib/api/schemas";
 import { previewBodySchema, previewResponseSchema, revisionArtifactsSchema } from "@/lib/artifacts/api-schema";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditEvent } from "@/lib/audit/describe";
+import { describeAuditEvent } from "@/lib/activity/describe";
 
 const actor = { name: "Alex Admin", email: "admin@demo.local" };
 

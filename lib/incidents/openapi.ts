@@ -1,12 +1,10 @@
-// The incidents endpoints of the OpenAPI document (listed in lib/api/openapi.ts), from the same zod schemas
+// The incidents endpoints of the OpenAPI document (listed in lib/openapi/document.ts), from the same zod schemas
 // the routes validate with.
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { errorBodySchema } from "@/lib/api/schemas";
-import { alertmanagerPayloadSchema } from "@/lib/incidents/alertmanager";
 import {
   actionItemSchema,
-  alertmanagerResultSchema,
   incidentDetailSchema,
   incidentEventSchema,
   incidentListSchema,
@@ -57,16 +55,6 @@ export const incidentOperations: Operation[] = [
     tags,
     body: declareIncidentSchema,
     responses: { 201: { description: "The declared incident", schema: incidentDetailSchema } },
-  },
-  {
-    method: "post",
-    path: "/api/v1/incidents/alertmanager",
-    summary:
-      "Alertmanager webhook (payload version 4, as sent). A firing alert opens an incident or joins the open incident with its fingerprint; a resolved alert adds a timeline event and never closes the incident. Severity from the `severity` label (critical → SEV2, high/error → SEV3, warning → SEV4, info → SEV5, sevN/pN → SEVN, else SEV3); services from the `service` label when it is a catalog slug",
-    tags,
-    params: [teamQuery("defaults to")],
-    body: alertmanagerPayloadSchema,
-    responses: { 200: { description: "What happened to each alert", schema: alertmanagerResultSchema } },
   },
   {
     method: "get",

@@ -2,7 +2,7 @@
 // enum values, units after numbers, grouped by the form's steps. Used by the review step, the
 // Requirements tab and the revision diff.
 import type { AnyRoleDefinition, FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
-import { getIn, isVisible, optionsOf, parsePath, pathKey, stepOf, type Path } from "@/lib/requests/form-logic";
+import { getIn, isVisible, optionsOf, parsePath, pathKey, stepOf, type Path } from "@/lib/agents/form-logic";
 
 export type Answer =
   | { kind: "empty" }

@@ -6,7 +6,7 @@ import { Prisma, type RequestStatus } from "@/lib/generated/prisma/client";
 import { getRole, isRoleKey } from "@/lib/agents/registry";
 import { storeRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
 import type { FormValues } from "@/lib/agents/types";
-import { stepOf, validateRoleInput } from "@/lib/requests/form-logic";
+import { stepOf, validateRoleInput } from "@/lib/agents/form-logic";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -2,7 +2,7 @@
 // read them, group items compared by position. Pure; the History tab shows it between any two revisions.
 import type { AnyRoleDefinition, FieldMeta, FormValues } from "@/lib/agents/types";
 import { answerText, describeAnswer } from "@/lib/requests/answers";
-import { deepEqual, getIn, parsePath, stepOf } from "@/lib/requests/form-logic";
+import { deepEqual, getIn, parsePath, stepOf } from "@/lib/agents/form-logic";
 
 export type DiffChange = "added" | "removed" | "changed";
 

@@ -1,6 +1,6 @@
 // The requests endpoints of the OpenAPI document, built from the schemas the handlers validate with.
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { errorBodySchema } from "@/lib/api/schemas";
 import { requestStatuses } from "@/lib/requests/lifecycle";
 import {

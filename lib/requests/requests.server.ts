@@ -12,7 +12,7 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError, parseOrThro
 import { getRole } from "@/lib/agents/registry";
 import { storeRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
 import type { AnyRoleDefinition, FormValues } from "@/lib/agents/types";
-import { deepEqual, validateRoleInput } from "@/lib/requests/form-logic";
+import { deepEqual, validateRoleInput } from "@/lib/agents/form-logic";
 import { availableTransitions, checkTransition, inputsEditable, requestStatuses, statusLabels } from "@/lib/requests/lifecycle";
 import {
   commentBodySchema,
@@ -213,8 +213,7 @@ export async function createRequest(actor: Actor, input: CreateRequestInput, now
       details: { role: role.key, title: request.title, clonedFrom: clonedFromId },
     });
     if (data.submit) {
-      const revision = await tx.requestRevision.create({ data: { requestId: request.id, number: 1, input: parsed as Prisma.InputJsonValue, title: request.title, authorId: actor.userId, createdAt: now } });
-      await storeRevisionArtifacts(tx, { id: revision.id, roleKey: request.roleKey, input: parsed });
+      await createRevision(tx, actor, { requestId: request.id, roleKey: request.roleKey, number: 1, input: parsed, title: request.title, now });
       await recordTransition(tx, actor, access, request, "DRAFT", "SUBMITTED", undefined, 1, now);
     }
     return request.id;
@@ -223,6 +222,21 @@ export async function createRequest(actor: Actor, input: CreateRequestInput, now
 }
 
 // ---- Drafts and revisions ---------------------------------------------------------------------------
+
+/**
+ * Stores a validated revision and what its role's generator made of it, in the caller's transaction: the
+ * one way a revision comes to exist (first submission, a later revision, a submission from a draft).
+ */
+async function createRevision(
+  tx: Tx,
+  actor: Actor,
+  revision: { requestId: string; roleKey: string; number: number; input: unknown; title: string; now: Date },
+): Promise<void> {
+  const created = await tx.requestRevision.create({
+    data: { requestId: revision.requestId, number: revision.number, input: revision.input as Prisma.InputJsonValue, title: revision.title, authorId: actor.userId, createdAt: revision.now },
+  });
+  await storeRevisionArtifacts(tx, { id: created.id, roleKey: revision.roleKey, input: revision.input });
+}
 
 /**
  * Saves unvalidated answers: the whole form of a draft, or unsaved edits on top of the current revision
@@ -320,8 +334,7 @@ export async function updateRequestInputs(
       data: { currentRevision: number, title, draft: Prisma.DbNull, draftBaseRevision: null, draftUpdatedAt: null, draftUpdatedById: null, version: { increment: 1 } },
     });
     if (moved.count === 0) await staleRevision(tx, { id: request.id, currentRevision: request.currentRevision + 1 }, input.baseRevision);
-    const revision = await tx.requestRevision.create({ data: { requestId: request.id, number, input: result.data as Prisma.InputJsonValue, title, authorId: actor.userId, createdAt: now } });
-    await storeRevisionArtifacts(tx, { id: revision.id, roleKey: request.roleKey, input: result.data });
+    await createRevision(tx, actor, { requestId: request.id, roleKey: request.roleKey, number, input: result.data, title, now });
     await recordAudit(tx, actor, { action: "request.revised", teamId: access.team.id, targetType: "request", targetId: request.id, details: { title, revision: number } });
     return true;
   });
@@ -422,8 +435,7 @@ export async function transitionRequest(
       if (!result.success) throw answersInvalid(result.issues, "draft");
       title = request.title || role.defaultTitle(result.data as never);
       revision = 1;
-      const created = await tx.requestRevision.create({ data: { requestId: request.id, number: 1, input: result.data as Prisma.InputJsonValue, title, authorId: actor.userId, createdAt: now } });
-      await storeRevisionArtifacts(tx, { id: created.id, roleKey: request.roleKey, input: result.data });
+      await createRevision(tx, actor, { requestId: request.id, roleKey: request.roleKey, number: 1, input: result.data, title, now });
       Object.assign(extra, { title, currentRevision: 1, draft: Prisma.DbNull, draftBaseRevision: null, draftUpdatedAt: null, draftUpdatedById: null, submittedAt: now });
     } else if (check.rule.key === "resubmit") {
       extra.submittedAt = now;

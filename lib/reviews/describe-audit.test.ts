@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditEvent } from "@/lib/audit/describe";
+import { describeAuditEvent } from "@/lib/activity/describe";
 
 const say = (action: string, details: Record<string, unknown>) => describeAuditEvent({ action, details, actor: { name: "Morgan Maintainer", email: "m@example.test" } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditEvent } from "@/lib/audit/describe";
+import { describeAuditEvent } from "@/lib/activity/describe";
 
 describe("meeting audit sentences", () => {
   it("reads as sentences, counting coalesced moves", () => {

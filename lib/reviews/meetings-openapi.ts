@@ -1,7 +1,7 @@
-// The review meetings' endpoints of the OpenAPI document (listed in lib/api/openapi.ts), from the same zod
+// The review meetings' endpoints of the OpenAPI document (listed in lib/openapi/document.ts), from the same zod
 // schemas the routes validate with.
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { errorBodySchema } from "@/lib/api/schemas";
 import {
   agendaNotesSchema,

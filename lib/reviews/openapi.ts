@@ -1,6 +1,6 @@
 // The reviews endpoints of the OpenAPI document: approvals on requests, decisions (ADRs) and their MADR export.
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { errorBodySchema } from "@/lib/api/schemas";
 import {
   approvalStateSchema,

@@ -1,6 +1,6 @@
-// The service catalog and SLO endpoints of the OpenAPI document (lib/api/openapi.ts appends them).
+// The service catalog and SLO endpoints of the OpenAPI document (lib/openapi/document.ts appends them).
 import { z } from "zod";
-import type { Operation } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { createServiceSchema, updateServiceSchema } from "@/lib/services/schema";
 import { ingestResultSchema, serviceSchema, sloDefinitionSchema, sloListSchema, sloSeriesSchema, sloWithReportSchema } from "@/lib/slo/api-schemas";
 import { exportFormats } from "@/lib/slo/exports";

@@ -1,6 +1,6 @@
 // How SLO numbers and statuses read on screen: one place, so the list, the SLO page and the service page
 // say the same thing the same way. Pure and client-safe.
-import type { Status } from "@/components/ui/badge";
+import type { Status } from "@/lib/status";
 import type { SloStatus } from "@/lib/slo/math";
 
 export const sloStatusPresentation: Record<SloStatus, { label: string; tone: Status; meaning: string }> = {

@@ -6,7 +6,7 @@ import { CircleAlert, X } from "lucide-react";
 import { useState, type KeyboardEvent } from "react";
 import type { FieldMeta, FieldOption, FormValues } from "@/lib/agents/types";
 import { addressCount, parseCidr } from "@/lib/network/cidr";
-import { optionsOf } from "@/lib/requests/form-logic";
+import { optionsOf } from "@/lib/agents/form-logic";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";

@@ -4,7 +4,7 @@
 import { ArrowDown, ArrowUp, CircleAlert, Plus, Trash2 } from "lucide-react";
 import { useEffect, useRef } from "react";
 import type { FieldMeta, FormValues } from "@/lib/agents/types";
-import { getIn, isVisible } from "@/lib/requests/form-logic";
+import { getIn, isVisible } from "@/lib/agents/form-logic";
 import { Button } from "@/components/ui/button";
 import { controlId, FieldControl } from "./field-control";
 

@@ -30,7 +30,7 @@ import {
   validateRoleInput,
   visibleSteps,
   type FieldErrors,
-} from "@/lib/requests/form-logic";
+} from "@/lib/agents/form-logic";
 import { requestKeys } from "@/lib/requests/query-keys";
 import type { ConflictDetails } from "@/lib/requests/schema";
 import { Button } from "@/components/ui/button";

@@ -4,7 +4,7 @@
 // the other incident pages render dynamically, so no cached page needs revalidating.
 import { addTimelineEvent, assignIncidentRole, transitionIncident, updateIncident, updateTimelineEvent } from "@/lib/incidents/incidents.server";
 import type { AddEventInput, AssignRoleInput, TransitionInput, UpdateEventInput, UpdateIncidentInput } from "@/lib/incidents/schema";
-import { runAction as run } from "@/lib/incidents/run-action.server";
+import { runAction as run } from "@/lib/forms/run-action.server";
 
 export async function transitionIncidentAction(incidentId: string, input: TransitionInput) {
   return run((actor) => transitionIncident(actor, incidentId, input));

@@ -9,7 +9,7 @@ import { isRoleKey, getRole } from "@/lib/agents/registry";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { describeAnswers } from "@/lib/requests/answers";
 import { requestsApi } from "@/lib/requests/api-client";
-import { pruneHidden } from "@/lib/requests/form-logic";
+import { pruneHidden } from "@/lib/agents/form-logic";
 import { statusDescriptions } from "@/lib/requests/lifecycle";
 import { requestKeys } from "@/lib/requests/query-keys";
 import type { RequestCommentView, RequestDetail, RevisionSummary } from "@/lib/requests/schema";

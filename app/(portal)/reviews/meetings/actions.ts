@@ -2,7 +2,7 @@
 // The meeting pages' changes. Each authenticates, calls one lib function and answers an ActionResult that
 // the client turns into a toast or field errors; the pages that show the change are revalidated.
 import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/incidents/run-action.server";
+import { runAction } from "@/lib/forms/run-action.server";
 import { createMeeting, endMeeting, updateMeeting } from "@/lib/reviews/meetings.server";
 import type { CreateMeetingInput, UpdateMeetingInput } from "@/lib/reviews/meetings-schema";
 

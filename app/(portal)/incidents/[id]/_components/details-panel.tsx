@@ -17,7 +17,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { formatDateTime } from "@/lib/format";
 import type { IncidentSeverity } from "@/lib/generated/prisma/browser";
 import type { IncidentDetailJson } from "@/lib/incidents/api-schemas";
-import { ActionFailure } from "@/lib/incidents/action-result";
+import { ActionFailure } from "@/lib/forms/action-result";
 import { toDateTimeLocal } from "@/lib/incidents/live";
 import { postmortemStatusLabels } from "@/lib/incidents/postmortem";
 import { incidentSeverities, severityDefinitions } from "@/lib/incidents/severity";

@@ -31,7 +31,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { IncidentEventType } from "@/lib/generated/prisma/browser";
 import type { IncidentEventJson } from "@/lib/incidents/api-schemas";
-import { ActionFailure } from "@/lib/incidents/action-result";
+import { ActionFailure } from "@/lib/forms/action-result";
 import { eventTypeLabels, incidentEventTypes, manualEventPlaceholders, manualEventTypes, type ManualEventType } from "@/lib/incidents/event-types";
 import { toDateTimeLocal } from "@/lib/incidents/live";
 import { personName } from "@/lib/incidents/serialize";

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
 import type { IncidentDetailJson, IncidentEventJson } from "@/lib/incidents/api-schemas";
-import { unwrap, type ActionResult } from "@/lib/incidents/action-result";
+import { unwrap, type ActionResult } from "@/lib/forms/action-result";
 import { fetchIncident, fetchSloImpact, fetchTimeline } from "@/lib/incidents/live";
 import { LIVE_REFRESH_MS, incidentKeys, sloImpactRefetchInterval } from "@/lib/incidents/query-keys";
 import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";

@@ -2,7 +2,7 @@
 // The postmortem page's changes: each authenticates, calls one lib function and answers a result.
 import { createActionItem, generatePostmortem, updateActionItem, updatePostmortem } from "@/lib/incidents/postmortems.server";
 import type { CreateActionItemInput, UpdateActionItemInput, UpdatePostmortemInput } from "@/lib/incidents/schema";
-import { runAction as run } from "@/lib/incidents/run-action.server";
+import { runAction as run } from "@/lib/forms/run-action.server";
 
 export async function generatePostmortemAction(incidentId: string) {
   return run((actor) => generatePostmortem(actor, incidentId));

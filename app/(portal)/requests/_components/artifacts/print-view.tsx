@@ -9,7 +9,7 @@ import type { FormValues } from "@/lib/agents/types";
 import { formatSize } from "@/lib/artifacts/languages";
 import type { RevisionArtifacts } from "@/lib/artifacts/schema";
 import { describeAnswers } from "@/lib/requests/answers";
-import { pruneHidden } from "@/lib/requests/form-logic";
+import { pruneHidden } from "@/lib/agents/form-logic";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { AnswersView } from "@/components/forms/role-form";
 import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";

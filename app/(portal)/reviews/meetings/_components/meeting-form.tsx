@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { agendaFit, moveEntry } from "@/lib/reviews/agenda";
-import type { ActionResult } from "@/lib/incidents/action-result";
+import type { ActionResult } from "@/lib/forms/action-result";
 import type { CreateMeetingInput, Person } from "@/lib/reviews/meetings-schema";
 
 export interface CandidateRequest {

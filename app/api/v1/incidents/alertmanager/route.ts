@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { apiRoute, authenticate, readJson } from "@/lib/api/handler";
-import { receiveAlertmanagerNotification } from "@/lib/incidents/alertmanager.server";
+import { receiveAlertmanagerNotification } from "@/lib/integrations/alertmanager/receiver.server";
 
 // The payload is validated by the lib, which answers a malformed one with 422 and its issues.
 export const POST = apiRoute(async (request) => {

@@ -15,7 +15,7 @@ import { TBody, TD, TH, THead, TR, Table, TableCaption } from "@/components/ui/t
 import { useToast } from "@/components/ui/toast";
 import type { ActionItemStatus } from "@/lib/generated/prisma/browser";
 import type { ActionItemJson, PersonJson } from "@/lib/incidents/api-schemas";
-import { ActionFailure, unwrap } from "@/lib/incidents/action-result";
+import { ActionFailure, unwrap } from "@/lib/forms/action-result";
 import { actionItemStatusLabels } from "@/lib/incidents/postmortem";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import type { UpdateActionItemInput } from "@/lib/incidents/schema";

@@ -17,7 +17,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { useToast } from "@/components/ui/toast";
 import type { PostmortemStatus } from "@/lib/generated/prisma/browser";
 import type { ActionItemJson, IncidentDetailJson, PersonJson, PostmortemJson } from "@/lib/incidents/api-schemas";
-import { ActionFailure, unwrap } from "@/lib/incidents/action-result";
+import { ActionFailure, unwrap } from "@/lib/forms/action-result";
 import { fetchPostmortem } from "@/lib/incidents/live";
 import { postmortemStatusLabels, withActionItemsSection } from "@/lib/incidents/postmortem";
 import { incidentKeys } from "@/lib/incidents/query-keys";

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { runAction } from "@/lib/incidents/run-action.server";
+import { runAction } from "@/lib/forms/run-action.server";
 import { updateComment } from "@/lib/requests/requests.server";
 import { recordApproval } from "@/lib/reviews/approvals.server";
 import { createDecision } from "@/lib/reviews/decisions.server";

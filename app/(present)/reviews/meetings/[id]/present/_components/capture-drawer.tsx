@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/incidents/action-result";
+import type { ActionResult } from "@/lib/forms/action-result";
 import type { AgendaItemView, MeetingActionView, Person } from "@/lib/reviews/meetings-schema";
 import type { PresentationSlide } from "@/lib/reviews/presentation.server";
 import { addActionItemAction, recordApprovalAction, recordDecisionAction, saveNotesAction } from "../actions";

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/incidents/action-result";
+import type { ActionResult } from "@/lib/forms/action-result";
 import type { MeetingDetail, Person } from "@/lib/reviews/meetings-schema";
 import type { PresentationSlide } from "@/lib/reviews/presentation.server";
 import { formatClock, timerState } from "@/lib/reviews/timer";

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { InvalidError, NotFoundError } from "@/lib/errors";
 import { makeTeam } from "@/lib/testing/factories";
 import { authenticateToken, createToken } from "@/lib/tokens/tokens.server";
-import { receiveAlertmanagerNotification } from "@/lib/incidents/alertmanager.server";
+import { receiveAlertmanagerNotification } from "@/lib/integrations/alertmanager/receiver.server";
 import { getIncident, listTimeline, transitionIncident } from "@/lib/incidents/incidents.server";
 import { alertmanagerPayload } from "@/lib/incidents/test-fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertmanagerPayloadSchema, describeAlert, highestSeverity, normalizeAlert, severityFromLabel } from "@/lib/incidents/alertmanager";
+import { alertmanagerPayloadSchema, describeAlert, highestSeverity, normalizeAlert, severityFromLabel } from "@/lib/integrations/alertmanager/receiver";
 import { alertmanagerPayload } from "@/lib/incidents/test-fixtures";
 
 describe("the Alertmanager payload", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { GET as getOpenApiJson } from "@/app/api/v1/openapi.json/route";
-import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type OperationObject = { operationId: string; security?: unknown[]; parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> };
@@ -82,7 +82,7 @@ describe("the OpenAPI document", () => {
     const routes = implementedRoutes();
     expect(routes.map((route) => route.route)).toContain("/api/v1/teams/{slug}/members"); // the walk itself works
     for (const { route, methods } of routes) {
-      expect(paths, `${route} has a route.ts but is not in lib/api/openapi.ts`).toHaveProperty([route]);
+      expect(paths, `${route} has a route.ts but is not in lib/openapi/document.ts`).toHaveProperty([route]);
       expect(methods.length, `${route}/route.ts exports no HTTP method the walk recognises`).toBeGreaterThan(0);
       for (const method of methods) expect(paths[route], `${method.toUpperCase()} ${route} is not documented`).toHaveProperty([method]);
     }

@@ -18,7 +18,7 @@ import {
   validateStep,
   visibleFieldInstances,
   visibleSteps,
-} from "@/lib/requests/form-logic";
+} from "@/lib/agents/form-logic";
 import { fixtureRole as role } from "@/lib/requests/testing/fixture-role";
 
 const example = role.example as Record<string, unknown>;

@@ -1,4 +1,4 @@
-// What a server action of the incident pages answers: the changed thing, or what went wrong (per field).
+// What a server action answers: the changed thing, or what went wrong (per field, and whether it was a stale edit).
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string>; conflict?: boolean };
 
 /** A failed action as an Error, for React Query's onError; keeps the field errors for forms. */

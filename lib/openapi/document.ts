@@ -1,6 +1,9 @@
-// The OpenAPI 3.1 document, built from the same zod schemas the handlers validate with.
+// The OpenAPI 3.1 document, built from the same zod schemas the handlers validate with. This aggregator is
+// the one module that imports every domain's operations (`lib/<domain>/openapi.ts`); no domain imports it.
 import { z } from "zod";
+import type { Operation } from "@/lib/api/operation";
 import { errorBodySchema, healthSchema, memberSchema, meSchema, teamSchema } from "@/lib/api/schemas";
+import { alertmanagerOperations } from "@/lib/integrations/alertmanager/openapi";
 import { incidentOperations } from "@/lib/incidents/openapi";
 import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
@@ -8,20 +11,6 @@ import { requestOperations } from "@/lib/requests/openapi";
 import { artifactOperations } from "@/lib/artifacts/openapi";
 import { meetingOperations } from "@/lib/reviews/meetings-openapi";
 import { reviewOperations } from "@/lib/reviews/openapi";
-
-type Method = "get" | "post" | "patch" | "put" | "delete";
-
-export interface Operation {
-  method: Method;
-  path: string;
-  summary: string;
-  tags: string[];
-  auth?: boolean;
-  params?: { name: string; in: "path" | "query"; description: string; required?: boolean; schema?: object }[];
-  body?: z.ZodType;
-  /** `contentType` defaults to application/json; e.g. application/yaml for the SLO exports. */
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
-}
 
 const errorStatuses: Record<number, string> = {
   400: "Malformed request (e.g. the body is not JSON)",
@@ -32,7 +21,7 @@ const errorStatuses: Record<number, string> = {
   422: "Invalid input; `issues` lists each problem with its field path",
 };
 
-/** Every operation of /api/v1. Later features append theirs here. */
+/** Every operation of /api/v1: each domain lists its own. */
 export const operations: Operation[] = [
   {
     method: "get",
@@ -70,6 +59,7 @@ export const operations: Operation[] = [
   ...artifactOperations,
   ...reviewOperations,
   ...incidentOperations,
+  ...alertmanagerOperations,
   ...meetingOperations,
 ];
 

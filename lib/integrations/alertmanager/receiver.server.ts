@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit.server";
 import { InvalidError } from "@/lib/errors";
 import { activeStatuses } from "@/lib/incidents/status";
-import { alertmanagerPayloadSchema, describeAlert, highestSeverity, normalizeAlert, type NormalizedAlert } from "@/lib/incidents/alertmanager";
+import { alertmanagerPayloadSchema, describeAlert, highestSeverity, normalizeAlert, type NormalizedAlert } from "@/lib/integrations/alertmanager/receiver";
 import { FUTURE_TOLERANCE_MS } from "@/lib/incidents/times";
 import { createIncidentRow, lockTeamIncidents, recordTimelineEvent, teamForNewIncident } from "@/lib/incidents/incidents.server";
 import { incidentReference } from "@/lib/incidents/serialize";
