@@ -40,6 +40,11 @@ export default defineConfig({
       BCRYPT_COST: "8",
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use-0123456789",
       NEXTAUTH_URL: baseURL,
+      // Notifications: the spec's receiver listens on 127.0.0.1, and retries and the worker's polling are
+      // shortened so that deliveries show within seconds.
+      WEBHOOK_ALLOW_PRIVATE: "true",
+      OUTBOX_RETRY_BASE_MS: "200",
+      WORKER_POLL_MS: "200",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
   },

@@ -7,7 +7,9 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
 };
 
-const demoSeedTests = ["lib/**/demo.integration.test.ts", "lib/**/*-demo.integration.test.ts"];
+// Tests that need the database to themselves: the demo seeds (they share the demo teams) and the worker's
+// delivery tests (a running worker takes every due delivery in the database).
+const exclusiveTests = ["lib/**/demo.integration.test.ts", "lib/**/*-demo.integration.test.ts", "lib/worker/**/*.integration.test.ts"];
 const integration = {
   environment: "node" as const,
   globalSetup: ["lib/testing/integration-global-setup.ts"],
@@ -37,7 +39,7 @@ export default defineConfig({
           // Runs after the unit project; needed because the two projects use different worker counts.
           sequence: { groupOrder: 1 },
           include: ["{lib,app,scripts}/**/*.integration.test.{ts,tsx}"],
-          exclude: [...demoSeedTests, "node_modules/**"],
+          exclude: [...exclusiveTests, "node_modules/**"],
           ...integration,
           // Tests isolate themselves with their own teams and users, so files may share one database.
           fileParallelism: true,
@@ -47,11 +49,11 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          name: "demo seeds",
-          // The demo seeds share the demo teams and move the SLO demo to "now": one file at a time, after
-          // the other integration tests, so no seed runs while another asserts on what it wrote.
+          name: "exclusive",
+          // The demo seeds share the demo teams and move the SLO demo to "now", and a worker delivers whatever
+          // is due: one file at a time, after the other integration tests, so none sees another's writes.
           sequence: { groupOrder: 2 },
-          include: demoSeedTests,
+          include: exclusiveTests,
           ...integration,
           fileParallelism: false,
           maxWorkers: 1,

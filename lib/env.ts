@@ -48,6 +48,27 @@ export const envSchema = z.object({
    */
   WEB_HEAP_MB: z.coerce.number().int().min(128).max(16_384).default(320),
   TEST_DATABASE_URL: postgresUrl.optional(),
+  /**
+   * The AES-256-GCM key that encrypts integration secrets at rest (webhook secrets, Slack URLs, credentials):
+   * 32 bytes as 64 hex characters or base64. Unset: generated once into `$DATA_DIR/encryption-key`.
+   */
+  PORTAL_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .refine((value) => /^[0-9a-fA-F]{64}$/.test(value) || Buffer.from(value, "base64").length === 32, "must be 32 bytes: 64 hex characters or base64")
+    .optional(),
+  /** Allow outbound URLs that resolve to loopback, link-local or private addresses (tests, on-premises receivers). */
+  WEBHOOK_ALLOW_PRIVATE: booleanish.default(false),
+  /** How long one outbound HTTP attempt may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** The first retry's delay; each later one doubles it (with jitter), up to an hour between attempts. */
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  /** How long deliveries keep being retried before they are marked failed. */
+  OUTBOX_RETRY_FOR_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(86_400_000),
+  /** Deliveries one worker process sends at once. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** How often an idle worker looks for work when no notification wakes it (PostgreSQL LISTEN/NOTIFY). */
+  WORKER_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -81,4 +102,9 @@ export function resetEnvCache(): void {
 /** Demo mode is on by default for the embedded database, off for an external one. */
 export function demoMode(settings: Env = env()): boolean {
   return settings.DEMO_MODE ?? !settings.DATABASE_URL;
+}
+
+/** The portal's public base URL, for links in notifications (no trailing slash). */
+export function publicUrl(settings: Env = env()): string {
+  return (settings.NEXTAUTH_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, "");
 }

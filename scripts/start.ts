@@ -58,16 +58,25 @@ function buildIfStale(): void {
   writeFileSync(fingerprintFile, fingerprint);
 }
 
-/** NEXTAUTH_SECRET, or one generated once and kept in the data directory. */
-function authSecret(settings: Env): string {
-  if (settings.NEXTAUTH_SECRET) return settings.NEXTAUTH_SECRET;
-  const file = path.join(settings.DATA_DIR, "auth-secret");
+/** A secret set in the environment, or one generated once and kept in the data directory (hex). */
+function keptSecret(settings: Env, given: string | undefined, fileName: string): string {
+  if (given) return given;
+  const file = path.join(settings.DATA_DIR, fileName);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(settings.DATA_DIR, { recursive: true });
   const secret = randomBytes(32).toString("hex");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+/** NEXTAUTH_SECRET, or one generated once and kept in the data directory. */
+const authSecret = (settings: Env) => keptSecret(settings, settings.NEXTAUTH_SECRET, "auth-secret");
+
+/**
+ * PORTAL_ENCRYPTION_KEY, or one generated once into the data directory. Decided here, before the web
+ * server and the worker start, so that both encrypt and decrypt with the same key.
+ */
+const encryptionKey = (settings: Env) => keptSecret(settings, settings.PORTAL_ENCRYPTION_KEY, "encryption-key");
 
 async function main() {
   let settings: Env;
@@ -99,22 +108,23 @@ async function main() {
   if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
   if (!dev) buildIfStale();
 
-  const web: { child?: ChildProcess } = {};
+  const web: { child?: ChildProcess; worker?: ChildProcess } = {};
   let stopping = false;
+  const stopChild = async (child: ChildProcess | undefined) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 15_000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      });
+    });
+  };
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    const child = web.child;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => {
-        const timer = setTimeout(resolve, 10_000);
-        child.once("exit", () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        });
-      });
-    }
+    await Promise.all([stopChild(web.child), stopChild(web.worker)]);
     await database.stop();
     process.exit(code);
   };
@@ -151,6 +161,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: database.url,
     NEXTAUTH_SECRET: authSecret(settings),
+    PORTAL_ENCRYPTION_KEY: encryptionKey(settings),
     NEXTAUTH_URL: url,
     // Decided here, where it is known whether the database is embedded; the web server sees a URL either way.
     DEMO_MODE: demoMode(settings) ? "true" : "false",
@@ -171,6 +182,23 @@ async function main() {
       void shutdown(code ?? 1);
     }
   });
+
+  // The worker delivers what the web server's transactions left in the outbox. It is the same code as
+  // `npm run worker`; should it die, it is started again (nothing is lost: its work is in the database).
+  const startWorker = () => {
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+      cwd: root,
+      env: { ...childEnv, NODE_OPTIONS: process.env.NODE_OPTIONS, PORTAL_PARENT_PID: String(process.pid) },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    web.worker = worker;
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`[portal] the worker stopped (${code ?? signal}); starting it again in 5 s.`);
+      setTimeout(() => !stopping && startWorker(), 5_000).unref();
+    });
+  };
+  startWorker();
 }
 
 main().catch((error) => {

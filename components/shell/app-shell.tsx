@@ -13,10 +13,12 @@ export interface AppShellProps {
   teams: SwitcherTeam[];
   currentTeam?: SwitcherTeam;
   switchTeam: (slug: string) => Promise<{ ok: boolean; message?: string }>;
+  /** Shown above every page's content, e.g. the paused-endpoints alert. */
+  banner?: ReactNode;
   children: ReactNode;
 }
 
-export function AppShell({ user, teams, currentTeam, switchTeam, children }: AppShellProps) {
+export function AppShell({ user, teams, currentTeam, switchTeam, banner, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-surface focus:p-3">
@@ -43,6 +45,7 @@ export function AppShell({ user, teams, currentTeam, switchTeam, children }: App
           <UserMenu name={user.name} email={user.email} />
         </header>
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 lg:px-8">
+          {banner}
           {children}
         </main>
       </div>

@@ -1,6 +1,7 @@
 // Human sentences for audit events, for the home page's recent activity. An aggregator like
 // lib/openapi/document.ts: it imports each domain's describer; no domain imports it.
 import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
+import { describeNotificationEvent } from "@/lib/notifications/describe-audit";
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
 import { describeMeetingEvent } from "@/lib/reviews/meetings-describe-audit";
 import { describeReviewEvent } from "@/lib/reviews/describe-audit";
@@ -20,6 +21,7 @@ const describers: [prefixes: string[], describe: Describer][] = [
   [["request."], describeRequestEvent],
   [["meeting."], describeMeetingEvent],
   [["decision.", "reviews."], describeReviewEvent],
+  [["webhook."], describeNotificationEvent],
   [["service.", "slo."], describeSloEvent],
   [["team.", "member.", "token.", "demo."], describeTeamEvent],
 ];

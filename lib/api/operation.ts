@@ -15,3 +15,9 @@ export interface Operation {
   /** `contentType` defaults to application/json; e.g. application/yaml for the SLO exports. */
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
+
+/** An event the portal sends to subscribed endpoints, documented as an OpenAPI 3.1 `webhooks` entry. */
+export interface WebhookEventDoc {
+  summary: string;
+  envelope: z.ZodType;
+}

@@ -32,6 +32,7 @@ import { eventTypeLabels } from "@/lib/incidents/event-types";
 import { FUTURE_TOLERANCE_MS, assertKeyTimesInOrder, keyTimeFields, keyTimeLabels, type KeyTimeField, type KeyTimes } from "@/lib/incidents/times";
 import { incidentReference, personName, toIncidentDetail, toIncidentEvent, toIncidentSummary } from "@/lib/incidents/serialize";
 import type { IncidentDetailJson, IncidentEventJson, IncidentListJson } from "@/lib/incidents/api-schemas";
+import { recordIncidentEvent } from "@/lib/incidents/events.server";
 
 /** How a change arrived: shown on the timeline and recorded in the incident's `declaredVia`. */
 export type ChangeSource = "portal" | "api" | "alertmanager" | "system";
@@ -275,6 +276,7 @@ export async function createIncidentRow(tx: Tx, actor: Actor, access: TeamAccess
     targetId: incident.id,
     details: { reference: incidentReference(number), title: row.title, severity: row.severity, via: row.via },
   });
+  await recordIncidentEvent(tx, actor, "incident.declared", incident.id, { summary: row.summary });
   return incident.id;
 }
 
@@ -501,6 +503,15 @@ export async function transitionIncident(actor: Actor, incidentId: string, input
       targetId: incidentId,
       details: { reference: incidentReference(incident.number), from: plan.from, to: plan.to },
     });
+    await recordIncidentEvent(tx, actor, "incident.status_changed", incidentId, { from: plan.from, to: plan.to, note: data.note ?? null });
+    if (plan.to === "RESOLVED") {
+      const resolvedAt = keyTimeChanges.resolvedAt ?? incident.resolvedAt ?? now;
+      const startedAt = incident.impactStartedAt ?? incident.detectedAt ?? incident.declaredAt;
+      await recordIncidentEvent(tx, actor, "incident.resolved", incidentId, {
+        resolvedAt: resolvedAt.toISOString(),
+        durationMinutes: startedAt ? Math.max(0, Math.round((resolvedAt.getTime() - startedAt.getTime()) / 60_000)) : null,
+      });
+    }
     return loadDetail(tx, incidentId);
   });
 }
@@ -554,6 +565,7 @@ export async function assignIncidentRole(actor: Actor, incidentId: string, input
       targetId: incidentId,
       details: { reference: incidentReference(incident.number), role: data.role, from: current?.user.email ?? null, to: next?.email ?? null },
     });
+    if (next) await recordIncidentEvent(tx, actor, "incident.role_assigned", incidentId, { role: data.role, assignee: { name: next.name, email: next.email } });
     return loadDetail(tx, incidentId);
   });
 }

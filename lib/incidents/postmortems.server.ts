@@ -1,6 +1,8 @@
 // Postmortems and action items: generate the draft from the incident, edit it (409 on a stale edit), move
 // it draft → in review → published, export it as Markdown, and track the follow-up actions.
 import "server-only";
+import { publicUrl } from "@/lib/env";
+import { recordIncidentEvent } from "@/lib/incidents/events.server";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Prisma, PostmortemStatus } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -172,6 +174,11 @@ export async function updatePostmortem(actor: Actor, incidentId: string, input: 
       targetId: postmortem.id,
       details: { incidentId, ...(statusChanged ? { from: postmortem.status, to: data.status } : {}), ...(textChanged ? { characters: data.markdown!.length } : {}) },
     });
+    if (statusChanged && data.status === "PUBLISHED") {
+      await recordIncidentEvent(tx, actor, "postmortem.published", incidentId, {
+        postmortem: { id: postmortem.id, publishedAt: now.toISOString(), url: `${publicUrl()}/incidents/${incidentId}/postmortem` },
+      });
+    }
     return (await postmortemJson(tx, incidentId, now))!;
   });
 }
@@ -235,7 +242,8 @@ export async function updateActionItem(actor: Actor, incidentId: string, itemId:
     const update: Prisma.ActionItemUpdateInput = {
       ...(data.title !== undefined ? { title: data.title } : {}),
       ...(data.ownerId !== undefined ? { owner: data.ownerId ? { connect: { id: data.ownerId } } : { disconnect: true } } : {}),
-      ...(data.dueDate !== undefined ? { dueDate: data.dueDate } : {}),
+      // A new due date may become overdue again: announce it again then.
+      ...(data.dueDate !== undefined ? { dueDate: data.dueDate, overdueNotifiedAt: null } : {}),
       ...(data.status !== undefined && data.status !== item.status ? { status: data.status, completedAt: finished(data.status) ? now : null } : {}),
     };
     const updated = await tx.actionItem.update({ where: { id: item.id }, data: update, include: actionItemInclude });

@@ -4,6 +4,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { GET as getOpenApiJson } from "@/app/api/v1/openapi.json/route";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { eventTypes } from "@/lib/outbox/events";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type OperationObject = { operationId: string; security?: unknown[]; parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, unknown> };
@@ -137,6 +138,16 @@ describe("the OpenAPI document", () => {
     expect(result.errors).toBeUndefined();
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
+  });
+
+  it("documents every event the portal sends as a webhook whose body schema names its type", () => {
+    const webhooks = document.webhooks as unknown as Record<string, { post: { requestBody: { content: { "application/json": { schema: { properties: { type: { const: string } }; required: string[] } } } } } }>;
+    expect(Object.keys(webhooks).sort()).toEqual([...eventTypes].sort());
+    for (const [type, item] of Object.entries(webhooks)) {
+      const schema = item.post.requestBody.content["application/json"].schema;
+      expect(schema.properties.type.const).toBe(type);
+      expect(schema.required).toEqual(expect.arrayContaining(["type", "timestamp", "data"]));
+    }
   });
 
   it("is what /api/v1/openapi.json serves", async () => {

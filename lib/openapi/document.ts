@@ -1,8 +1,9 @@
 // The OpenAPI 3.1 document, built from the same zod schemas the handlers validate with. This aggregator is
 // the one module that imports every domain's operations (`lib/<domain>/openapi.ts`); no domain imports it.
 import { z } from "zod";
-import type { Operation } from "@/lib/api/operation";
+import type { Operation, WebhookEventDoc } from "@/lib/api/operation";
 import { errorBodySchema, healthSchema, memberSchema, meSchema, teamSchema } from "@/lib/api/schemas";
+import { notificationOperations, notificationWebhooks } from "@/lib/notifications/openapi";
 import { alertmanagerOperations } from "@/lib/integrations/alertmanager/openapi";
 import { incidentOperations } from "@/lib/incidents/openapi";
 import { sloOperations } from "@/lib/slo/openapi";
@@ -61,7 +62,11 @@ export const operations: Operation[] = [
   ...incidentOperations,
   ...alertmanagerOperations,
   ...meetingOperations,
+  ...notificationOperations,
 ];
+
+/** What the portal sends to subscribed endpoints, per event type (OpenAPI 3.1 `webhooks`). */
+export const webhookEvents: Record<string, WebhookEventDoc> = notificationWebhooks();
 
 type JsonSchema = Record<string, unknown>;
 
@@ -129,6 +134,23 @@ export function buildOpenApiDocument(serverUrl?: string) {
       responses,
     };
   }
+  // Each event as a POST the receiver gets: the Standard Webhooks envelope, signed in its headers.
+  const webhooks = Object.fromEntries(
+    Object.entries(webhookEvents).map(([type, event]) => [
+      type,
+      {
+        post: {
+          summary: event.summary,
+          description:
+            "Sent to every enabled endpoint subscribed to this type. Headers `webhook-id` (the same on every retry), `webhook-timestamp` and `webhook-signature` follow the Standard Webhooks spec.",
+          operationId: `event${type.replace(/(?:^|[._])(.)/g, (_, c: string) => c.toUpperCase())}`,
+          security: [],
+          requestBody: { required: true, content: { "application/json": { schema: schemaOf(event.envelope, "output", schemas) } } },
+          responses: { "2XX": { description: "Received; any other answer is retried (5xx, 408, 425, 429, network errors) or recorded as failed" } },
+        },
+      },
+    ]),
+  );
   return {
     openapi: "3.1.0",
     info: {
@@ -147,5 +169,6 @@ export function buildOpenApiDocument(serverUrl?: string) {
       schemas,
     },
     paths,
+    webhooks,
   };
 }

@@ -2,6 +2,7 @@
 // the acting user first, scopes to the actor's teams (another team's request is "not found"), and writes
 // its audit row in the same transaction as the change.
 import "server-only";
+import { recordRequestMoveEvent } from "@/lib/requests/events.server";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { Prisma, type RequestStatus } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -385,6 +386,7 @@ export async function recordTransition(
     targetId: request.id,
     details: { title: request.title, from, to, revision, ...(comment ? { comment: comment.slice(0, 500) } : {}) },
   });
+  await recordRequestMoveEvent(tx, actor, request.id, to, comment);
 }
 
 /** Submits a draft: validates its answers with the role's schema and saves them as revision 1. */

@@ -3,6 +3,7 @@
 // belongs to one team and everything on it (agenda requests, attendees, action owners) must be of that team
 // (ADR 013). Another team's meeting is "not found"; every change writes its audit row in its transaction.
 import "server-only";
+import { recordMeetingStarted, recordMinutesReady } from "@/lib/reviews/meeting-events.server";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -343,6 +344,7 @@ export async function startMeeting(actor: Actor, id: string, input: { agendaItem
       const moved = await tx.meeting.updateMany({ where: { id: meeting.id, status: "SCHEDULED" }, data: { status: "IN_PROGRESS", startedAt: now, version: { increment: 1 } } });
       if (moved.count === 0) staleVersion(await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } }));
       await recordAudit(tx, actor, { action: "meeting.started", teamId: access.team.id, targetType: "meeting", targetId: meeting.id, details: { title: meeting.title } });
+      await recordMeetingStarted(tx, actor, meeting.id);
     }
     await applyFocus(tx, items, target, now);
   });
@@ -485,6 +487,8 @@ export async function endMeeting(actor: Actor, id: string, now = new Date()): Pr
     });
     await tx.meeting.update({ where: { id: meeting.id }, data: { minutes } });
     await recordAudit(tx, actor, { action: "meeting.ended", teamId: access.team.id, targetType: "meeting", targetId: meeting.id, details: { title: meeting.title, items: items.length, actions: actions.length } });
+    const decisionCount = [...records.decisions.values()].reduce((sum, list) => sum + list.length, 0);
+    await recordMinutesReady(tx, actor, meeting.id, { decisions: decisionCount, actionItems: actions.length });
   });
   return getMeeting(actor, id);
 }

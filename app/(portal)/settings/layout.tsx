@@ -5,6 +5,7 @@ const sections = [
   { href: "/settings", label: "Team" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/reviews", label: "Reviews" },
   { href: "/settings/teams/new", label: "New team" },
 ];

@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { apiRoute, authenticate } from "@/lib/api/handler";
+import { rotateEndpointSecret } from "@/lib/notifications/endpoints.server";
+
+export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
+  const actor = await authenticate(request);
+  return NextResponse.json(await rotateEndpointSecret(actor, params.id));
+});
