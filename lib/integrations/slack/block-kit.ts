@@ -195,12 +195,34 @@ function parts(event: EventEnvelope): Parts {
   }
 }
 
+/**
+ * Slack's documented Block Kit limits (api.slack.com/reference/block-kit): a section's text at most 3,000
+ * characters, at most 10 fields of 2,000 each, a context element's text 3,000. Slack refuses the whole
+ * message (400 invalid_blocks) past them, so long user text is cut here instead.
+ */
+export const SLACK_LIMITS = { sectionText: 3_000, fields: 10, fieldText: 2_000, contextText: 3_000, buttonText: 75, url: 3_000, blocks: 50 } as const;
+
+/** Cuts mrkdwn to `max` characters with an ellipsis, never inside an entity (`&amp;`) or a link (`<url|label>`). */
+export function clipMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const entity = /&[a-z]*$/.exec(cut);
+  if (entity) cut = cut.slice(0, entity.index);
+  if (cut.lastIndexOf("<") > cut.lastIndexOf(">")) cut = cut.slice(0, cut.lastIndexOf("<"));
+  return `${cut}…`;
+}
+
 export function slackMessage(event: EventEnvelope): SlackMessage {
   const { headline, body, fields, url, button } = parts(event);
   const team = (event.data as { team: { name: string } }).team;
-  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: `*${url ? link(url, headline) : escapeMrkdwn(headline)}*${body ? `\n${body}` : ""}` } }];
-  if (fields.length) blocks.push({ type: "section", fields: fields.slice(0, 10).map(([label, value]) => ({ type: "mrkdwn", text: `*${label}*\n${value}` })) });
-  if (url) blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: button }, url, action_id: "open_in_portal" }] });
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `${escapeMrkdwn(team.name)} · Platform Portal · ${event.timestamp.slice(0, 16).replace("T", " ")} UTC` }] });
-  return { text: escapeMrkdwn(headline), blocks };
+  // The link back is dropped rather than cut when it alone would not fit (the button still carries it).
+  const title = url && url.length + headline.length < SLACK_LIMITS.sectionText / 2 ? link(url, headline) : escapeMrkdwn(headline);
+  const blocks: Block[] = [{ type: "section", text: { type: "mrkdwn", text: clipMrkdwn(`*${title}*${body ? `\n${body}` : ""}`, SLACK_LIMITS.sectionText) } }];
+  if (fields.length) {
+    blocks.push({ type: "section", fields: fields.slice(0, SLACK_LIMITS.fields).map(([label, value]) => ({ type: "mrkdwn", text: clipMrkdwn(`*${label}*\n${value}`, SLACK_LIMITS.fieldText) })) });
+  }
+  if (url && url.length <= SLACK_LIMITS.url) blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: button }, url, action_id: "open_in_portal" }] });
+  const context = `${escapeMrkdwn(team.name)} · Platform Portal · ${event.timestamp.slice(0, 16).replace("T", " ")} UTC`;
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clipMrkdwn(context, SLACK_LIMITS.contextText) }] });
+  return { text: clipMrkdwn(escapeMrkdwn(headline), SLACK_LIMITS.sectionText), blocks };
 }
