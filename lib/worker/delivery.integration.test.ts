@@ -97,6 +97,25 @@ async function writeEvents(teamId: string, count: number, subjects: string[]) {
   return ids;
 }
 
+/** A worker process started exactly as `npm run worker` starts one. */
+function spawnWorker(): ChildProcess {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      WEBHOOK_ALLOW_PRIVATE: "true",
+      WEBHOOK_TIMEOUT_MS: "1000",
+      OUTBOX_RETRY_BASE_MS: "100",
+      WORKER_POLL_MS: "50",
+      WORKER_CONCURRENCY: "8",
+    },
+    stdio: "ignore",
+  });
+  children.push(child);
+  return child;
+}
+
 const deliveriesOf = (endpointId: string) => getDb().webhookDelivery.findMany({ where: { endpointId }, include: { attemptLog: { orderBy: { attempt: "asc" } } } });
 
 beforeAll(async () => {
@@ -210,20 +229,7 @@ describe("outbox delivery", () => {
     const { team, endpoint } = await teamWithEndpoint();
     await receiver.setMode("slow");
     const ids = await writeEvents(team.id, 40, Array.from({ length: 20 }, (_, index) => `incident-kill-${index}`));
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "worker.ts")], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        WEBHOOK_ALLOW_PRIVATE: "true",
-        WEBHOOK_TIMEOUT_MS: "1000",
-        OUTBOX_RETRY_BASE_MS: "100",
-        WORKER_POLL_MS: "50",
-        WORKER_CONCURRENCY: "8",
-      },
-      stdio: "ignore",
-    });
-    children.push(child);
+    const child = spawnWorker();
     // Kill it while requests are in flight: some received, most not.
     await receiver.waitFor((events) => events.length >= 4, 20_000);
     child.kill("SIGKILL");
@@ -239,6 +245,29 @@ describe("outbox delivery", () => {
     const receivedIds = new Set(receiver.received.map((event) => event.id));
     expect(receivedIds).toEqual(new Set(ids));
     await expect.poll(async () => (await deliveriesOf(endpoint.id)).filter((delivery) => delivery.status !== "DELIVERED").length, { timeout: 10_000 }).toBe(0);
+  }, 60_000);
+
+  it("stops gracefully on SIGTERM: the deliveries in flight finish, the rest is handed back, nothing is sent twice", async () => {
+    const { team, endpoint } = await teamWithEndpoint();
+    await writeEvents(team.id, 24, Array.from({ length: 24 }, (_, index) => `incident-term-${index}`));
+    await receiver.setMode("slow");
+    const child = spawnWorker();
+    await receiver.waitFor((events) => events.length >= 2, 20_000);
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.once("exit", (exitCode) => resolve(exitCode)));
+    expect(code).toBe(0);
+    // Nothing is left claimed by the stopped worker, and every request it sent was answered and recorded.
+    const after = await deliveriesOf(endpoint.id);
+    expect(after.filter((delivery) => delivery.status === "DELIVERING")).toEqual([]);
+    const delivered = after.filter((delivery) => delivery.status === "DELIVERED");
+    expect(delivered.length).toBe(receiver.received.length);
+    expect(after.filter((delivery) => delivery.status === "PENDING").every((delivery) => delivery.attempts === 0 && delivery.lockedBy === null)).toBe(true);
+
+    await receiver.setMode("ok");
+    await startWorker();
+    await receiver.waitFor((events) => events.length >= 24, 20_000);
+    await expect.poll(async () => (await deliveriesOf(endpoint.id)).filter((delivery) => delivery.status === "DELIVERED").length, { timeout: 10_000 }).toBe(24);
+    expect(new Set(receiver.received.map((event) => event.id)).size).toBe(receiver.received.length);
   }, 60_000);
 
   it("pauses an endpoint after 20 failures in a row, and resuming sends what waited", async () => {
