@@ -80,8 +80,8 @@ test("an owner adds a signed webhook; a test event and a declared incident reach
 
   // A webhook to the receiver, for every event.
   await form.getByLabel("Kind").selectOption("WEBHOOK");
-  await form.getByLabel("Name", { exact: true }).fill("E2E receiver");
-  await form.getByLabel("URL", { exact: true }).fill(receiver.url);
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill("E2E receiver");
+  await form.getByRole("textbox", { name: "URL", exact: true }).fill(receiver.url);
   await form.getByRole("checkbox", { name: "Select all" }).check();
   await expect(form.getByRole("checkbox", { name: "Incident declared" })).toBeChecked();
   await form.getByRole("button", { name: "Add endpoint" }).click();

@@ -1,6 +1,6 @@
 // The parts every event's data shares: the team and who acted, read in the event's own transaction.
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 
 export interface EventPerson {
@@ -15,6 +15,6 @@ export async function eventActor(tx: Tx, actor: Actor | null): Promise<EventPers
   return user ? { name: user.name, email: user.email } : null;
 }
 
-export async function eventTeam(tx: Tx, teamId: string): Promise<{ slug: string; name: string }> {
+export async function eventTeam(tx: Tx | Db, teamId: string): Promise<{ slug: string; name: string }> {
   return tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { slug: true, name: true } });
 }

@@ -1,8 +1,11 @@
 // The worker's minute job for SLO alerts: evaluates every alerting SLO on the portal's own data (the
 // same sums and math as the dashboards), and records slo.alert.firing / slo.alert.resolved in the
-// transaction that stores the new alert state, with the hysteresis of lib/slo/alert-state.ts.
+// transaction that stores the new alert state, with the hysteresis of lib/slo/alert-state.ts. The sums
+// are read outside any transaction; each SLO's new state is then written in a short transaction that
+// only applies if the state is still the one the evaluation started from (so two evaluations never
+// announce one transition twice).
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
 import { recordEvent } from "@/lib/outbox/outbox.server";
 import { burnWindows, evaluateSlo, toEpochMinute, type BurnWindow, type EventCounts, type SloReport, type WindowCounts } from "@/lib/slo/math";
@@ -22,8 +25,8 @@ function strongestAlert(report: SloReport, level: "page" | "ticket") {
 }
 
 /** Evaluates every SLO that alerts, or that still has an announced alert to resolve; returns the events recorded. */
-export async function evaluateSloAlerts(tx: Tx, now: Date): Promise<number> {
-  const slos = await tx.slo.findMany({
+export async function evaluateSloAlerts(db: Db, now: Date): Promise<number> {
+  const slos = await db.slo.findMany({
     where: { OR: [{ alerting: true }, { alertState: { level: { not: "none" } } }] },
     include: { service: { select: { slug: true, name: true } }, team: { select: { slug: true, name: true } }, alertState: true },
   });
@@ -36,11 +39,6 @@ export async function evaluateSloAlerts(tx: Tx, now: Date): Promise<number> {
     const { state, transitions } = nextAlertState(stored, slo.alerting ? observedLevel(report) : "none", now);
     // Quiet and never announced: nothing worth a row.
     if (!stored && state.level === "none") continue;
-    await tx.sloAlertState.upsert({
-      where: { sloId: slo.id },
-      create: { sloId: slo.id, teamId: slo.teamId, level: state.level, since: state.since, clearSince: state.clearSince, evaluatedAt: now },
-      update: { level: state.level, since: state.since, clearSince: state.clearSince, evaluatedAt: now },
-    });
     const base = {
       team: slo.team,
       actor: null,
@@ -55,38 +53,50 @@ export async function evaluateSloAlerts(tx: Tx, now: Date): Promise<number> {
       },
     };
     const subject = { type: "slo" as const, id: slo.id };
-    for (const transition of transitions) {
-      if (transition.kind === "firing") {
-        const alert = strongestAlert(report, transition.level);
-        await recordEvent(tx, {
-          teamId: slo.teamId,
-          type: "slo.alert.firing",
-          subject,
-          occurredAt: now,
-          data: {
-            ...base,
-            alert: {
-              level: transition.level,
-              burnRate: rounded(alert.longBurnRate),
-              shortBurnRate: rounded(alert.shortBurnRate),
-              threshold: rounded(alert.factor),
-              windows: `${alert.longWindow}/${alert.shortWindow}`,
-              budgetRemainingPercent: percent(report.budgetRemaining),
-              since: now.toISOString(),
-            },
-          },
-        });
+    const applied = await db.$transaction(async (tx) => {
+      const values = { level: state.level, since: state.since, clearSince: state.clearSince, evaluatedAt: now };
+      if (slo.alertState) {
+        // Compare and set: another evaluation that got here first leaves nothing for this one to do.
+        const moved = await tx.sloAlertState.updateMany({ where: { sloId: slo.id, evaluatedAt: slo.alertState.evaluatedAt }, data: values });
+        if (moved.count === 0) return false;
       } else {
-        await recordEvent(tx, {
-          teamId: slo.teamId,
-          type: "slo.alert.resolved",
-          subject,
-          occurredAt: now,
-          data: { ...base, alert: { level: transition.level, firedAt: transition.firedAt.toISOString(), resolvedAt: now.toISOString(), budgetRemainingPercent: percent(report.budgetRemaining) } },
-        });
+        const created = await tx.sloAlertState.createMany({ data: [{ sloId: slo.id, teamId: slo.teamId, ...values }], skipDuplicates: true });
+        if (created.count === 0) return false;
       }
-      recorded++;
-    }
+      for (const transition of transitions) {
+        if (transition.kind === "firing") {
+          const alert = strongestAlert(report, transition.level);
+          await recordEvent(tx, {
+            teamId: slo.teamId,
+            type: "slo.alert.firing",
+            subject,
+            occurredAt: now,
+            data: {
+              ...base,
+              alert: {
+                level: transition.level,
+                burnRate: rounded(alert.longBurnRate),
+                shortBurnRate: rounded(alert.shortBurnRate),
+                threshold: rounded(alert.factor),
+                windows: `${alert.longWindow}/${alert.shortWindow}`,
+                budgetRemainingPercent: percent(report.budgetRemaining),
+                since: now.toISOString(),
+              },
+            },
+          });
+        } else {
+          await recordEvent(tx, {
+            teamId: slo.teamId,
+            type: "slo.alert.resolved",
+            subject,
+            occurredAt: now,
+            data: { ...base, alert: { level: transition.level, firedAt: transition.firedAt.toISOString(), resolvedAt: now.toISOString(), budgetRemainingPercent: percent(report.budgetRemaining) } },
+          });
+        }
+      }
+      return true;
+    });
+    if (applied) recorded += transitions.length;
   }
   return recorded;
 }

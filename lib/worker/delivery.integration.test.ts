@@ -150,8 +150,10 @@ describe("outbox delivery", () => {
     // The receiver verified it; so does the library with the secret the portal showed once.
     expect(() => new Webhook(secret).verify(received.rawBody, received.headers)).not.toThrow();
     expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString("base64")}`).verify(received.rawBody, received.headers)).toThrow();
-    const log = await listDeliveries(team.owner.actor, endpoint.id);
-    expect(log.deliveries).toEqual([expect.objectContaining({ eventId: stored.id, eventType: "incident.declared", status: "DELIVERED", attempts: 1, lastStatusCode: 204 })]);
+    // The receiver answers before the worker records the attempt: wait for the record.
+    await expect
+      .poll(async () => (await listDeliveries(team.owner.actor, endpoint.id)).deliveries, { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ eventId: stored.id, eventType: "incident.declared", status: "DELIVERED", attempts: 1, lastStatusCode: 204 })]);
   });
 
   it("never sends an event whose transaction rolled back", async () => {

@@ -1,13 +1,15 @@
 // The background worker: an engine that runs work queues and periodic jobs. Each queue claims its own
 // due items (FOR UPDATE SKIP LOCKED with a lease, so two workers never take the same attempt) and does
 // their outbound work outside any domain transaction; each periodic job runs in one instance at a time
-// (lib/worker/jobs.ts). Woken by PostgreSQL NOTIFY when something commits, polling as a fallback. Web
-// replicas stay stateless: everything the worker does starts from and ends in the database.
+// under a session advisory lock (lib/worker/job-lock.ts). Woken by PostgreSQL NOTIFY when something
+// commits, polling as a fallback. Web replicas stay stateless: everything the worker does starts from and
+// ends in the database.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_CHANNEL } from "@/lib/outbox/outbox.server";
+import { createJobLocks } from "@/lib/worker/job-lock";
 import type { PeriodicJob } from "@/lib/worker/jobs";
 
 /** A kind of work the worker claims and does: webhook deliveries, Git publications, … */
@@ -58,6 +60,8 @@ export function createWorker(options: WorkerOptions): Worker {
   let wake: (() => void) | undefined;
   let listener: pg.Client | undefined;
   const timers: NodeJS.Timeout[] = [];
+  const locks = createJobLocks(options.databaseUrl);
+  const jobsInFlight = new Set<Promise<unknown>>();
 
   const nudge = () => wake?.();
 
@@ -130,11 +134,14 @@ export function createWorker(options: WorkerOptions): Worker {
     const run = async () => {
       if (runningJob || !running) return;
       runningJob = true;
+      const work = locks.run(job.name, () => job.run(db, new Date()));
+      jobsInFlight.add(work);
       try {
-        await job.run(db, new Date());
+        await work;
       } catch (error) {
         log(`job ${job.name} failed: ${(error as Error).message}`);
       } finally {
+        jobsInFlight.delete(work);
         runningJob = false;
       }
     };
@@ -158,7 +165,8 @@ export function createWorker(options: WorkerOptions): Worker {
       for (const timer of timers) clearTimeout(timer);
       nudge();
       await loopDone;
-      await Promise.allSettled([...inFlight.values()].flatMap((set) => [...set]));
+      await Promise.allSettled([...[...inFlight.values()].flatMap((set) => [...set]), ...jobsInFlight]);
+      await locks.close();
       for (const queue of queues) await queue.release?.(db, id).catch(() => undefined);
       await listener?.end().catch(() => undefined);
       const counters = Object.entries(this.stats()).map(([name, value]) => `${value} ${name}`);
