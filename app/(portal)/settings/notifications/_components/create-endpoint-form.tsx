@@ -89,7 +89,7 @@ export function CreateEndpointForm({ team }: { team: string }) {
       )}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="Add an endpoint" aria-busy={pending || undefined}>
         {state.status === "error" && <FormMessage state={state} />}
-        <div className="grid gap-4 md:grid-cols-[minmax(0,16rem)_minmax(0,1fr)]">
+        <div className="grid gap-4 md:grid-cols-[minmax(max-content,20rem)_minmax(0,1fr)]">
           <Field id="endpoint-kind" label="Kind" error={errors.kind}>
             <Select value={kind} onChange={(event) => setKind(event.target.value as EndpointKindValue)} disabled={pending}>
               {endpointKinds.map((value) => (

@@ -134,16 +134,13 @@ export function DeliveryLog({
   return (
     // The box scrolls sideways on a phone; it can take the focus so that the keyboard can scroll it too.
     <div role="region" aria-label="Delivery log" tabIndex={0} className="overflow-x-auto rounded-md">
-      <Table data-testid="delivery-log" containerClassName="overflow-x-visible" className="min-w-[56rem]">
+      <Table data-testid="delivery-log" containerClassName="overflow-x-visible" className="min-w-[40rem]">
         <TableCaption className="sr-only">Deliveries to {endpointName}, newest first</TableCaption>
         <THead>
           <TR>
-            <TH>Time</TH>
             <TH>Event</TH>
             <TH>Status</TH>
-            <TH numeric>Attempts</TH>
-            <TH numeric>Last code</TH>
-            <TH numeric>Latency</TH>
+            <TH>Last attempt</TH>
             <TH>Last error or response</TH>
             {canManage && <TH className="text-right">Actions</TH>}
           </TR>
@@ -154,12 +151,12 @@ export function DeliveryLog({
             const label = isEventType(delivery.eventType) ? eventTypeLabels[delivery.eventType] : delivery.eventType;
             return (
               <TR key={delivery.id} data-testid="delivery-row" data-status={delivery.status} data-event-type={delivery.eventType}>
-                <TD className="align-top whitespace-nowrap">
-                  <time dateTime={delivery.createdAt}>{at(delivery.createdAt)}</time>
-                </TD>
                 <TD className="min-w-56 align-top">
                   <span className="block font-medium">{label}</span>
                   <code className="block font-mono text-sm">{delivery.eventType}</code>
+                  <time className="block text-sm text-fg-muted" dateTime={delivery.createdAt}>
+                    {at(delivery.createdAt)}
+                  </time>
                   <span className="block text-sm text-fg-muted">
                     webhook-id <code className="font-mono break-all">{delivery.eventId}</code>
                   </span>
@@ -169,21 +166,22 @@ export function DeliveryLog({
                     {badge.icon} {badge.label}
                   </Badge>
                   {delivery.status === "PENDING" && delivery.nextAttemptAt && (
-                    <span className="mt-1 block text-sm whitespace-nowrap text-fg-muted">
+                    <span className="mt-1 block text-sm text-fg-muted">
                       {delivery.attempts > 0 ? "Retry" : "First attempt"} at <time dateTime={delivery.nextAttemptAt}>{at(delivery.nextAttemptAt)}</time>
                     </span>
                   )}
                 </TD>
-                <TD numeric className="align-top">
-                  {delivery.attempts}
+                <TD className="align-top whitespace-nowrap">
+                  <dl className="grid grid-cols-[auto_auto] gap-x-2 text-sm">
+                    <dt className="text-fg-muted">Attempts</dt>
+                    <dd className="tabular-nums">{delivery.attempts}</dd>
+                    <dt className="text-fg-muted">Code</dt>
+                    <dd className="tabular-nums">{delivery.lastStatusCode ?? "—"}</dd>
+                    <dt className="text-fg-muted">Latency</dt>
+                    <dd className="tabular-nums">{delivery.lastLatencyMs === null ? "—" : `${delivery.lastLatencyMs} ms`}</dd>
+                  </dl>
                 </TD>
-                <TD numeric className="align-top">
-                  {delivery.lastStatusCode ?? "—"}
-                </TD>
-                <TD numeric className="align-top whitespace-nowrap">
-                  {delivery.lastLatencyMs === null ? "—" : `${delivery.lastLatencyMs} ms`}
-                </TD>
-                <TD className="max-w-96 min-w-56 align-top">
+                <TD className="max-w-96 min-w-48 align-top">
                   {delivery.lastError && <Excerpt label="Error" text={delivery.lastError} tone="critical" />}
                   {delivery.responseExcerpt && <Excerpt label="Response" text={delivery.responseExcerpt} />}
                   {!delivery.lastError && !delivery.responseExcerpt && <span className="text-fg-muted">—</span>}
