@@ -46,7 +46,6 @@ export function pathProblem(path: string): string | null {
   if (segments.some((segment) => segment === "..")) return 'A path may not contain ".." (it must stay inside the repository)';
   if (segments.some((segment) => segment === ".")) return 'A path may not contain "." folders';
   if (segments.some((segment) => segment.toLowerCase() === ".git")) return "A path may not write into .git";
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return "A path may not contain control characters";
   return null;
 }
