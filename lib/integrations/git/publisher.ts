@@ -123,9 +123,10 @@ async function withSession<T>(target: RepositoryTarget, settings: ConnectionSett
   }
 }
 
-async function remoteHeads(session: Session): Promise<Map<string, string>> {
-  const info = await git.getRemoteInfo({ http: session.http, url: session.url, onAuth: session.onAuth });
-  return new Map(Object.entries((info.refs?.heads ?? {}) as Record<string, string>));
+/** The remote's branches, by full name below refs/heads/ (e.g. "portal/checkout-k3x9q2"). */
+async function remoteHeads(http: HttpClient, url: string, onAuth: Session["onAuth"]): Promise<Map<string, string>> {
+  const refs = await git.listServerRefs({ http, url, onAuth, prefix: "refs/heads/", protocolVersion: 1 });
+  return new Map(refs.map((ref) => [ref.ref.replace(/^refs\/heads\//, ""), ref.oid]));
 }
 
 async function fetchBranch(session: Session, branch: string): Promise<void> {
@@ -246,7 +247,7 @@ export function createGitPublisher(providers: Record<ProviderKind, PullRequestPr
       const directory = input.directory.replace(/^\/+|\/+$/g, "");
       const labels = { ours: `portal (${input.branch})`, theirs: `repository` };
       const pushed = await withSession(target, settings, async (session) => {
-        const heads = await remoteHeads(session);
+        const heads = await remoteHeads(session.http, session.url, session.onAuth);
         const defaultTip = heads.get(target.defaultBranch);
         if (!defaultTip) throw new PublishError(`The default branch "${target.defaultBranch}" does not exist in the repository`, false);
         await fetchBranch(session, target.defaultBranch);
@@ -328,10 +329,9 @@ export function createGitPublisher(providers: Record<ProviderKind, PullRequestPr
       const http = guardedGitHttp(settings);
       const onAuth = () => target.credentials ?? { cancel: true as const };
       try {
-        const info = await git.getRemoteInfo({ http, url: target.cloneUrl, onAuth });
-        const heads = (info.refs?.heads ?? {}) as Record<string, string>;
-        checks.push({ name: "Read", ok: true, detail: `Reached ${new URL(target.cloneUrl).host}; ${Object.keys(heads).length} branches` });
-        const hasDefault = Object.hasOwn(heads, target.defaultBranch);
+        const heads = await remoteHeads(http, target.cloneUrl, onAuth);
+        checks.push({ name: "Read", ok: true, detail: `Reached ${new URL(target.cloneUrl).host}; ${heads.size} branch${heads.size === 1 ? "" : "es"}` });
+        const hasDefault = heads.has(target.defaultBranch);
         checks.push({ name: "Default branch", ok: hasDefault, detail: hasDefault ? `"${target.defaultBranch}" exists` : `"${target.defaultBranch}" does not exist` });
       } catch (error) {
         checks.push({ name: "Read", ok: false, detail: classifyGitError(error, target).message });
