@@ -6,7 +6,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { GitHttpRequest, GitHttpResponse, HttpClient } from "isomorphic-git";
-import { guardedLookup } from "@/lib/net/address-policy";
+import { guardedLookup, isPrivateAddress } from "@/lib/net/address-policy";
 
 export class GitTransportError extends Error {
   constructor(
@@ -35,6 +35,10 @@ export function guardedGitHttp(options: { timeoutMs: number; allowPrivate: boole
       const url = new URL(request.url);
       if (url.protocol !== "https:" && url.protocol !== "http:") throw new GitTransportError(`Unsupported scheme ${url.protocol}`, "EPROTOCOL");
       const body = await collect(request.body);
+      // An address literal never goes through `lookup`: check it here.
+      const literal = url.hostname.replace(/^\[|\]$/g, "");
+      if (!options.allowPrivate && /^[\d.]+$|:/.test(literal) && isPrivateAddress(literal))
+        throw new GitTransportError(`${literal} is a private address, which is not allowed (set WEBHOOK_ALLOW_PRIVATE=true for on-premises servers)`, "EREFUSEDADDRESS");
       const secure = url.protocol === "https:";
       return new Promise<GitHttpResponse>((resolve, reject) => {
         const outgoing = (secure ? https : http).request(url, {

@@ -2,7 +2,7 @@
 // guarded fetch, as their REST API (/api/v1) documents: open one for the portal branch or update the open
 // one, read its state, and check the token's push permission on the repository.
 import { PublishError, type ConnectionSettings, type PullRequestState } from "@/lib/artifacts/publisher";
-import { guardedFetch } from "@/lib/integrations/http/guarded-fetch";
+import { guardedFetch, isRefusedAddress } from "@/lib/integrations/http/guarded-fetch";
 import type { ProviderApi, PullRequestDraft, PullRequestProvider } from "@/lib/integrations/git/pull-request-provider";
 
 interface GiteaPull {
@@ -23,7 +23,7 @@ async function call<T>(api: ProviderApi, settings: ConnectionSettings, method: s
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch (error) {
-    throw new PublishError(`Gitea could not be reached while ${doing}: ${(error as Error).message}`, true);
+    throw new PublishError(`Gitea could not be reached while ${doing}: ${(error as Error).message}`, !isRefusedAddress(error));
   }
   const text = await response.text();
   if (!response.ok) {

@@ -3,7 +3,7 @@
 // open, read its state, and check the token's push permission on the repository.
 import { Octokit } from "@octokit/rest";
 import { PublishError, type ConnectionSettings, type PullRequestState } from "@/lib/artifacts/publisher";
-import { guardedFetch } from "@/lib/integrations/http/guarded-fetch";
+import { guardedFetch, isRefusedAddress } from "@/lib/integrations/http/guarded-fetch";
 import type { ProviderApi, PullRequestDraft, PullRequestProvider } from "@/lib/integrations/git/pull-request-provider";
 
 function client(api: ProviderApi, settings: ConnectionSettings): Octokit {
@@ -25,7 +25,8 @@ function split(repository: string): { owner: string; repo: string } {
 /** GitHub's documented errors, as a PublishError: 5xx, 429 and secondary rate limits retry; 401/403/404/422 do not. */
 export function githubError(error: unknown, doing: string): PublishError {
   const err = error as { status?: number; message?: string; response?: { data?: { message?: string; errors?: { message?: string; code?: string }[] }; headers?: Record<string, string> } };
-  if (typeof err.status !== "number") return new PublishError(`GitHub could not be reached while ${doing}: ${err.message ?? String(error)}`, true);
+  // Octokit reports a request that never got an answer as status 500 without a response.
+  if (typeof err.status !== "number" || !err.response) return new PublishError(`GitHub could not be reached while ${doing}: ${err.message ?? String(error)}`, !isRefusedAddress(error));
   const data = err.response?.data;
   const details = [data?.message, ...(data?.errors ?? []).map((item) => item.message ?? item.code)].filter(Boolean).join("; ");
   const status = err.status;

@@ -5,7 +5,7 @@
 import { Gitlab } from "@gitbeaker/rest";
 import { createRequesterFn, GitbeakerRequestError } from "@gitbeaker/requester-utils";
 import { PublishError, type ConnectionSettings, type PullRequestState } from "@/lib/artifacts/publisher";
-import { guardedFetch } from "@/lib/integrations/http/guarded-fetch";
+import { guardedFetch, isRefusedAddress } from "@/lib/integrations/http/guarded-fetch";
 import type { ProviderApi, PullRequestDraft, PullRequestProvider } from "@/lib/integrations/git/pull-request-provider";
 
 /** GitLab's access levels: 30 is Developer, the least that may push to an unprotected branch. */
@@ -52,7 +52,7 @@ export function gitlabError(error: unknown, doing: string): PublishError {
     const what = status === 401 ? "the token was rejected" : status === 403 ? "the token may not do this" : status === 404 ? "the project was not found, or the token cannot see it" : `HTTP ${status}`;
     return new PublishError(`GitLab refused ${doing} (${what})${cause?.description ? `: ${cause.description}` : ""}`, status >= 500 || status === 429);
   }
-  return new PublishError(`GitLab could not be reached while ${doing}: ${(error as Error).message ?? String(error)}`, true);
+  return new PublishError(`GitLab could not be reached while ${doing}: ${(error as Error).message ?? String(error)}`, !isRefusedAddress(error));
 }
 
 export const gitlabMergeRequests: PullRequestProvider = {

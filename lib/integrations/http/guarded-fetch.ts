@@ -3,7 +3,7 @@
 // followed (answered as they come, so the client reports them). A subset of fetch: enough for JSON APIs.
 import http from "node:http";
 import https from "node:https";
-import { guardedLookup } from "@/lib/net/address-policy";
+import { guardedLookup, isPrivateAddress } from "@/lib/net/address-policy";
 
 export interface GuardedFetchOptions {
   timeoutMs: number;
@@ -20,6 +20,14 @@ export class OutboundError extends Error {
     super(message);
     this.name = "OutboundError";
   }
+}
+
+/** Whether an error (or one it wraps) is the address policy refusing a private address: retrying cannot help. */
+export function isRefusedAddress(error: unknown): boolean {
+  for (let current = error as { code?: string; cause?: unknown } | undefined, depth = 0; current && depth < 5; current = current.cause as typeof current, depth++) {
+    if (current.code === "EREFUSEDADDRESS") return true;
+  }
+  return false;
 }
 
 async function bodyBytes(body: unknown): Promise<Buffer | undefined> {
@@ -42,6 +50,10 @@ export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
     new Headers(init.headers).forEach((value, name) => headers.set(name, value));
     const body = await bodyBytes(init.body ?? (request && method !== "GET" && method !== "HEAD" ? await request.arrayBuffer() : undefined));
     if (body) headers.set("content-length", String(body.length));
+    // An address literal never goes through `lookup`: check it here.
+    const literal = url.hostname.replace(/^\[|\]$/g, "");
+    if (!options.allowPrivate && /^[\d.]+$|:/.test(literal) && isPrivateAddress(literal))
+      throw new OutboundError(`${literal} is a private address, which is not allowed (set WEBHOOK_ALLOW_PRIVATE=true for on-premises servers)`, "EREFUSEDADDRESS");
     const secure = url.protocol === "https:";
     return new Promise<Response>((resolve, reject) => {
       const outgoing = (secure ? https : http).request(url, {
