@@ -7,7 +7,8 @@ import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { publisher } from "@/lib/integrations/registry";
-import { publicationQueue, type PublicationSettings } from "@/lib/artifacts/publication-queue";
+import { publicationQueue, pullRequestPollJob, type PublicationSettings } from "@/lib/artifacts/publication-queue";
+import type { Publisher } from "@/lib/artifacts/publisher";
 import { listPublications, publishRequest } from "@/lib/artifacts/publications.server";
 import { createRepository, listRepositories, setAutoPublishRules, testRepositoryConnection, updateRepository } from "@/lib/artifacts/repositories.server";
 import { getRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
@@ -295,5 +296,29 @@ describe("publishing to a real Git server", () => {
     expect(report).toMatchObject({ ok: true, checks: [{ name: "Read", ok: true }, { name: "Default branch", ok: true }, { name: "Push", ok: true }] });
     expect(await server.git(t.name, "for-each-ref")).toBe(before);
     expect((await listRepositories(t.team.owner.actor, t.team.slug)).repositories[0]).toMatchObject({ lastCheckOk: true });
+  });
+
+  it("polls the provider for open pull requests of repositories without a webhook secret: each asked once per interval, merged recorded", async () => {
+    const t = await setUp();
+    await getDb().gitRepository.update({ where: { id: t.repository.id }, data: { provider: "GITHUB", apiUrl: "http://127.0.0.1:9/api/v3" } });
+    const request = await approvedRequest(t);
+    const publication = await getDb().publication.create({
+      data: { teamId: t.team.id, requestId: request.id, repositoryId: t.repository.id, revision: 1, trigger: "manual", state: "OPEN", branch: "portal/polled", directory: "infra/polled", commitSha: "b".repeat(40), pullRequestNumber: 77, pullRequestUrl: "https://example.test/pull/77", publishedAt: new Date() },
+    });
+    const asked: number[] = [];
+    const provider: Publisher = {
+      publish: () => Promise.reject(new Error("not in this test")),
+      testConnection: () => Promise.reject(new Error("not in this test")),
+      pullRequestState: async (_target, number) => {
+        asked.push(number);
+        return "merged";
+      },
+    };
+    const job = pullRequestPollJob(provider, { intervalMs: 60_000, timeoutMs: 1_000, allowPrivate: true });
+    // Two workers' jobs at once: the advisory lock and the stamp let one of them ask.
+    await Promise.all([job.run(getDb(), new Date()), job.run(getDb(), new Date())]);
+    expect(asked).toEqual([77]);
+    expect(await getDb().publication.findUniqueOrThrow({ where: { id: publication.id } })).toMatchObject({ state: "MERGED", finishedAt: expect.any(Date) });
+    expect(await getDb().auditLog.count({ where: { teamId: t.team.id, action: "request.publication_merged" } })).toBe(1);
   });
 });

@@ -163,7 +163,7 @@ export function PublicationsPanel({ requestId, initial }: { requestId: string; i
           >
             {data.repositories.length > 1 && (
               <Field id="publish-repository" label="Repository">
-                <Select value={repositoryId} onChange={(event) => setRepositoryId(event.target.value)}>
+                <Select value={repositoryId} onChange={(event) => setRepositoryId(event.target.value)} containerClassName="min-w-64">
                   {data.repositories.map((repository) => (
                     <option key={repository.id} value={repository.id}>
                       {repository.name}
