@@ -69,6 +69,16 @@ export const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** How often an idle worker looks for work when no notification wakes it (PostgreSQL LISTEN/NOTIFY). */
   WORKER_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(500),
+  /** How long one Git or provider API request may stall before the publication attempt fails (and is retried). */
+  GIT_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** Publications one worker pushes at once. */
+  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** The first retry's delay of a publication that failed in a way retrying can help (network, 5xx); it doubles after. */
+  PUBLISH_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** How long such a publication keeps being retried before it is marked failed. */
+  PUBLISH_RETRY_FOR_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(6 * 3_600_000),
+  /** How often open pull requests are polled for merged/closed when their repository has no provider webhook. */
+  PUBLISH_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,4 +1,5 @@
-// `npm run worker`: the background worker (outbox fan-out, webhook and Slack deliveries, periodic jobs).
+// `npm run worker`: the background worker (outbox fan-out, webhook and Slack deliveries, Git publications,
+// periodic jobs).
 // `npm start` runs one beside the web server; run more anywhere with the same DATABASE_URL to scale out.
 // With the embedded database it connects to the running portal's server (or serves the data directory).
 // SIGTERM or SIGINT: stop claiming, let the deliveries in flight finish, hand back the rest, exit.
@@ -33,9 +34,8 @@ async function main() {
   const { env } = await import("@/lib/env");
   const { getDb } = await import("@/lib/db/client");
   const { createWorker } = await import("@/lib/worker/worker");
-  const { periodicJobs } = await import("@/lib/worker/jobs");
-  const { workerQueues } = await import("@/lib/worker/queues");
-  const worker = createWorker({ db: getDb(), databaseUrl: database.url, pollMs: env().WORKER_POLL_MS, queues: workerQueues(env()), jobs: periodicJobs, log });
+  const { workerJobs, workerQueues } = await import("@/lib/worker/queues");
+  const worker = createWorker({ db: getDb(), databaseUrl: database.url, pollMs: env().WORKER_POLL_MS, queues: workerQueues(env()), jobs: workerJobs(env()), log });
 
   let stopping = false;
   const stop = async () => {

@@ -1,5 +1,6 @@
 // Human sentences for audit events, for the home page's recent activity. An aggregator like
 // lib/openapi/document.ts: it imports each domain's describer; no domain imports it.
+import { describePublishingEvent } from "@/lib/artifacts/describe-audit";
 import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
 import { describeNotificationEvent } from "@/lib/notifications/describe-audit";
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
@@ -18,6 +19,7 @@ type Describer = (who: string, action: string, details: unknown) => string | und
 
 /** Each domain's describer, by the prefix of the actions it writes. */
 const describers: [prefixes: string[], describe: Describer][] = [
+  [["repository.", "request.publication", "request.published"], describePublishingEvent],
   [["request."], describeRequestEvent],
   [["meeting."], describeMeetingEvent],
   [["decision.", "reviews."], describeReviewEvent],

@@ -4,6 +4,7 @@ import type { GeneratorResult } from "@/lib/agents/generator";
 import type { FormValues } from "@/lib/agents/types";
 import type { RevisionArtifacts } from "@/lib/artifacts/schema";
 import { apiCall as send } from "@/lib/api/client";
+import type { PublicationView, RequestPublications } from "@/lib/artifacts/publications.server";
 
 export interface ArtifactsPreview extends GeneratorResult {
   generatorVersion: string;
@@ -15,4 +16,7 @@ export const artifactsApi = {
   revision: (requestId: string, revision?: number) => send<RevisionArtifacts>(`/requests/${encodeURIComponent(requestId)}/artifacts${revisionQuery(revision)}`),
   zipUrl: (requestId: string, revision?: number) => `/api/v1/requests/${encodeURIComponent(requestId)}/artifacts.zip${revisionQuery(revision)}`,
   preview: (role: string, values: FormValues, signal?: AbortSignal) => send<ArtifactsPreview>(`/agents/${encodeURIComponent(role)}/preview`, { method: "POST", body: values, signal }),
+  publications: (requestId: string) => send<RequestPublications>(`/requests/${encodeURIComponent(requestId)}/publications`),
+  publish: (requestId: string, repositoryId: string) =>
+    send<{ publication: PublicationView }>(`/requests/${encodeURIComponent(requestId)}/publications`, { method: "POST", body: { repositoryId } }).then((body) => body.publication),
 };

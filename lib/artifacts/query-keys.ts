@@ -5,4 +5,5 @@ export const artifactKeys = {
   request: (requestId: string) => [...artifactKeys.all, requestId] as const,
   revision: (requestId: string, revision: number | "current") => [...artifactKeys.request(requestId), revision] as const,
   preview: (role: string, values: unknown) => [...artifactKeys.all, "preview", role, values] as const,
+  publications: (requestId: string) => [...artifactKeys.all, "publications", requestId] as const,
 };

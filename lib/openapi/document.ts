@@ -10,6 +10,7 @@ import { sloOperations } from "@/lib/slo/openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
 import { artifactOperations } from "@/lib/artifacts/openapi";
+import { publishingOperations } from "@/lib/artifacts/publishing-openapi";
 import { meetingOperations } from "@/lib/reviews/meetings-openapi";
 import { reviewOperations } from "@/lib/reviews/openapi";
 
@@ -63,6 +64,7 @@ export const operations: Operation[] = [
   ...alertmanagerOperations,
   ...meetingOperations,
   ...notificationOperations,
+  ...publishingOperations,
 ];
 
 /** What the portal sends to subscribed endpoints, per event type (OpenAPI 3.1 `webhooks`). */

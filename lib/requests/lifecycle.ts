@@ -39,9 +39,18 @@ export function isOpen(status: RequestStatus): boolean {
   return openStatuses.includes(status);
 }
 
-/** Statuses in which the answers may still change (a draft changes through its draft, not revisions). */
+/**
+ * Statuses in which the answers may still change (a draft changes through its draft, not revisions). An
+ * approved request may be revised too (day 2: a newer answer for what was delivered): the new revision
+ * sends it back to review (see `revisionReopensReview`).
+ */
 export function inputsEditable(status: RequestStatus): boolean {
-  return status === "DRAFT" || status === "SUBMITTED" || status === "IN_REVIEW" || status === "CHANGES_REQUESTED";
+  return status === "DRAFT" || status === "SUBMITTED" || status === "IN_REVIEW" || status === "CHANGES_REQUESTED" || status === "APPROVED";
+}
+
+/** A new revision of an approved request resets its approvals, so the request waits for review again. */
+export function revisionReopensReview(status: RequestStatus): boolean {
+  return status === "APPROVED";
 }
 
 export type TransitionKey = "submit" | "start_review" | "resubmit" | "close" | "withdraw";

@@ -14,7 +14,7 @@ import { getRole } from "@/lib/agents/registry";
 import { storeRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
 import type { AnyRoleDefinition, FormValues } from "@/lib/agents/types";
 import { deepEqual, validateRoleInput } from "@/lib/agents/form-logic";
-import { availableTransitions, checkTransition, inputsEditable, requestStatuses, statusLabels } from "@/lib/requests/lifecycle";
+import { availableTransitions, checkTransition, inputsEditable, requestStatuses, revisionReopensReview, statusLabels } from "@/lib/requests/lifecycle";
 import {
   commentBodySchema,
   commentPatchSchema,
@@ -330,13 +330,26 @@ export async function updateRequestInputs(
     }
     const number = request.currentRevision + 1;
     // The conditional update is the lock: of two saves from the same base, only one moves the revision on.
+    const reopens = revisionReopensReview(request.status);
     const moved = await tx.request.updateMany({
-      where: { id: request.id, currentRevision: request.currentRevision },
-      data: { currentRevision: number, title, draft: Prisma.DbNull, draftBaseRevision: null, draftUpdatedAt: null, draftUpdatedById: null, version: { increment: 1 } },
+      where: { id: request.id, currentRevision: request.currentRevision, status: request.status },
+      data: {
+        currentRevision: number,
+        title,
+        draft: Prisma.DbNull,
+        draftBaseRevision: null,
+        draftUpdatedAt: null,
+        draftUpdatedById: null,
+        version: { increment: 1 },
+        ...(reopens ? { status: "SUBMITTED" as const, submittedAt: now } : {}),
+      },
     });
     if (moved.count === 0) await staleRevision(tx, { id: request.id, currentRevision: request.currentRevision + 1 }, input.baseRevision);
     await createRevision(tx, actor, { requestId: request.id, roleKey: request.roleKey, number, input: result.data, title, now });
     await recordAudit(tx, actor, { action: "request.revised", teamId: access.team.id, targetType: "request", targetId: request.id, details: { title, revision: number } });
+    if (reopens) {
+      await recordTransition(tx, actor, access, { id: request.id, title }, request.status, "SUBMITTED", `Revision ${number} changes the approved answers: it needs approving again`, number, now);
+    }
     return true;
   });
   return { ...(await getRequest(actor, id)), revisionCreated: created };

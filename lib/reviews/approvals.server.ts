@@ -8,6 +8,7 @@ import { teamAccess } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/audit.server";
 import { ConflictError, ForbiddenError, NotFoundError, parseOrThrow } from "@/lib/errors";
 import { recordTransition } from "@/lib/requests/requests.server";
+import { queueAutoPublication } from "@/lib/artifacts/publications.server";
 import { statusLabels } from "@/lib/requests/lifecycle";
 import { computeApprovalState, heldReviewerKinds, resolveRequirements, reviewEligibility, type ApprovalRecord } from "@/lib/reviews/approvals";
 import { recordApprovalSchema, type ApprovalState, type RecordApprovalInput, type RequirementRule } from "@/lib/reviews/schema";
@@ -121,6 +122,8 @@ export async function recordApproval(
       const moved = await tx.request.updateMany({ where: { id: request.id, status: request.status }, data: { status: to, version: { increment: 1 } } });
       if (moved.count === 0) throw new ConflictError("The request changed while you were reviewing it. Reload and review again.");
       await recordTransition(tx, actor, access, { id: request.id, title: request.title }, request.status, to, data.comment, request.currentRevision, now);
+      // "Publish on approval": the publication row is the job, written with the approval; the worker pushes after commit.
+      if (to === "APPROVED") await queueAutoPublication(tx, actor, request.id);
     }
   });
   return getApprovalState(actor, requestId);

@@ -1,8 +1,10 @@
-// The worker's queues, from the settings: each domain's queue with the adapters the registry wires into
-// its port. The one place that knows every queue; scripts/worker.ts and the benchmarks start from here.
+// The worker's queues and jobs, from the settings: each domain's queue with the adapters the registry wires
+// into its port. The one place that knows every queue; scripts/worker.ts and the benchmarks start from here.
 import { publicUrl, type Env } from "@/lib/env";
-import { notificationChannels } from "@/lib/integrations/registry";
+import { notificationChannels, publisher } from "@/lib/integrations/registry";
 import { deliveryQueue } from "@/lib/notifications/delivery-queue";
+import { publicationQueue, pullRequestPollJob } from "@/lib/artifacts/publication-queue";
+import { periodicJobs, type PeriodicJob } from "@/lib/worker/jobs";
 import type { WorkQueue } from "@/lib/worker/worker";
 
 export function workerQueues(settings: Env): WorkQueue<never>[] {
@@ -15,5 +17,20 @@ export function workerQueues(settings: Env): WorkQueue<never>[] {
       retryForMs: settings.OUTBOX_RETRY_FOR_MS,
       portalUrl: publicUrl(settings),
     }),
+    publicationQueue(publisher, {
+      concurrency: settings.PUBLISH_CONCURRENCY,
+      timeoutMs: settings.GIT_TIMEOUT_MS,
+      allowPrivate: settings.WEBHOOK_ALLOW_PRIVATE,
+      retryBaseMs: settings.PUBLISH_RETRY_BASE_MS,
+      retryForMs: settings.PUBLISH_RETRY_FOR_MS,
+    }),
   ] as WorkQueue<never>[];
+}
+
+/** The periodic jobs, with the ones that need an adapter (polling pull requests without a provider webhook). */
+export function workerJobs(settings: Env): PeriodicJob[] {
+  return [
+    ...periodicJobs,
+    pullRequestPollJob(publisher, { intervalMs: settings.PUBLISH_POLL_INTERVAL_MS, timeoutMs: settings.GIT_TIMEOUT_MS, allowPrivate: settings.WEBHOOK_ALLOW_PRIVATE }),
+  ];
 }

@@ -6,6 +6,7 @@ const sections = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/notifications", label: "Notifications" },
+  { href: "/settings/repositories", label: "Repositories" },
   { href: "/settings/reviews", label: "Reviews" },
   { href: "/settings/teams/new", label: "New team" },
 ];

@@ -411,7 +411,13 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
   const stepFieldErrors = isReview ? shownErrors : errorsOnStep(role, shownErrors, currentStep.id);
   const defaultTitle = validation.success ? safeTitle(() => role.defaultTitle(validation.data as never)) : "";
   const submitLabel =
-    mode === "revise" ? (request?.status === "CHANGES_REQUESTED" ? "Save and resubmit" : `Save as revision ${base + 1}`) : "Submit request";
+    mode === "revise"
+      ? request?.status === "CHANGES_REQUESTED"
+        ? "Save and resubmit"
+        : request?.status === "APPROVED"
+          ? `Save as revision ${base + 1} for review`
+          : `Save as revision ${base + 1}`
+      : "Submit request";
 
   return (
     <div

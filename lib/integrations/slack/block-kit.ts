@@ -64,6 +64,22 @@ function parts(event: EventEnvelope): Parts {
         button: "Open the request",
       };
     }
+    case "request.published": {
+      const { request, publication, actor } = data as EventData<"request.published">;
+      const conflicts = publication.conflicts.length;
+      return {
+        headline: `${request.roleName} request "${request.title}" r${request.revision} published to ${publication.repository.name}${conflicts ? ` with ${conflicts} conflict${conflicts === 1 ? "" : "s"}` : ""}`,
+        body: conflicts ? `Conflicts to resolve on \`${escapeMrkdwn(publication.branch)}\`: ${publication.conflicts.slice(0, 5).map((path) => `\`${escapeMrkdwn(path)}\``).join(", ")}` : undefined,
+        fields: [
+          ["Branch", `\`${escapeMrkdwn(publication.branch)}\``],
+          ["Commit", `\`${publication.commitSha.slice(0, 12)}\``],
+          ["Pull request", publication.pullRequestUrl ? link(publication.pullRequestUrl, "Open") : "None (no provider API)"],
+          ["By", publication.trigger === "approval" ? "Publish on approval" : who(actor)],
+        ],
+        url: request.url,
+        button: "Open the request",
+      };
+    }
     case "incident.declared": {
       const { incident, summary, actor } = data as EventData<"incident.declared">;
       return {

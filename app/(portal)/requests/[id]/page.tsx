@@ -9,6 +9,8 @@ import { listRequestDecisions } from "@/lib/reviews/decisions.server";
 import { RequestView } from "../_components/request-view";
 import { RequestAgenda } from "../_components/request-agenda";
 import { RequestLinks } from "../_components/request-links";
+import { PublicationsPanel } from "../_components/publications-panel";
+import { listPublications } from "@/lib/artifacts/publications.server";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -21,6 +23,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   });
   const [request, revisions, comments, team] = loaded;
   const [approvals, decisions] = request.status === "DRAFT" ? [null, []] : await Promise.all([getApprovalState(actor, id), listRequestDecisions(actor, id)]);
+  // The portal's own records only: the page never waits on a Git server.
+  const publications = request.status === "DRAFT" ? null : await listPublications(actor, id);
   return (
     <RequestView
       initialRequest={request}
@@ -32,6 +36,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       links={
         <>
           <RequestAgenda actor={actor} requestId={request.id} />
+          {publications && <PublicationsPanel requestId={request.id} initial={publications} />}
           <RequestLinks actor={actor} requestId={request.id} roleKey={request.role.key} currentRevision={request.currentRevision} />
         </>
       }
