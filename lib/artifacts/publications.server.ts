@@ -487,7 +487,7 @@ export interface PollCandidate {
 
 /**
  * Picks open pull requests of repositories with a provider API but no webhook secret, not polled for
- * `intervalMs`, and stamps them as polled: run in the job's locked transaction, so one worker polls each.
+ * `intervalMs`, and stamps them as polled; concurrent claims skip each other's rows, so one worker polls each.
  */
 export async function claimPollCandidates(tx: Tx, now: Date, intervalMs: number, limit = 50): Promise<PollCandidate[]> {
   const rows = await tx.$queryRawUnsafe<{ id: string; repository_id: string; pull_request_number: number }[]>(
@@ -498,7 +498,10 @@ export async function claimPollCandidates(tx: Tx, now: Date, intervalMs: number,
        WHERE p2.state = 'OPEN' AND p2.pull_request_number IS NOT NULL AND r2.provider <> 'NONE' AND r2.webhook_secret_encrypted IS NULL
          AND (p2.last_polled_at IS NULL OR p2.last_polled_at <= $2)
        ORDER BY p2.last_polled_at NULLS FIRST LIMIT $3
+       FOR UPDATE OF p2 SKIP LOCKED
      ) AND r.id = p.repository_id
+       -- Re-checked on the row as it is now: a concurrent claim that got here first took it.
+       AND (p.last_polled_at IS NULL OR p.last_polled_at <= $2)
      RETURNING p.id, p.repository_id, p.pull_request_number`,
     now,
     new Date(now.getTime() - intervalMs),

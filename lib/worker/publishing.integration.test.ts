@@ -315,7 +315,7 @@ describe("publishing to a real Git server", () => {
       },
     };
     const job = pullRequestPollJob(provider, { intervalMs: 60_000, timeoutMs: 1_000, allowPrivate: true });
-    // Two workers' jobs at once: the advisory lock and the stamp let one of them ask.
+    // Two workers' jobs at once (as when their lock sessions overlap): the claim lets one of them ask.
     await Promise.all([job.run(getDb(), new Date()), job.run(getDb(), new Date())]);
     expect(asked).toEqual([77]);
     expect(await getDb().publication.findUniqueOrThrow({ where: { id: publication.id } })).toMatchObject({ state: "MERGED", finishedAt: expect.any(Date) });
