@@ -1,39 +1,28 @@
-// Next.js configuration: security headers for every response.
-const isDev = process.env.NODE_ENV !== "production";
-
-// Next's hydration and our theme bootstrap are inline scripts, and mermaid writes inline styles into its
-// SVG, hence 'unsafe-inline' for scripts and styles; everything else is same-origin only (ADR 004).
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? " ws:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
-
+// Next.js configuration: the standalone server (what the container image and `npm start` run) and the
+// security headers that do not change per request. The Content-Security-Policy of pages carries a fresh
+// nonce per request, so proxy.ts sets it (ADR 004); API answers get a fixed, stricter one here.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `.next/standalone/server.js` plus only the files it needs: the container image's web server, and what
+  // `npm start` serves too (scripts/start.ts), so both run the same way (ADR 019).
+  output: "standalone",
+  // The readiness probe compares the applied migrations with this build's (app/api/health/ready).
+  outputFileTracingIncludes: { "/api/health/ready": ["./prisma/migrations/**/*"] },
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "prom-client"],
   async headers() {
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+    ];
     return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
+      { source: "/:path*", headers: common },
+      // JSON, event streams and downloads: nothing in them may run or be framed.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
 };

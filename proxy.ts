@@ -1,19 +1,36 @@
-// Sends signed-out visitors of portal pages to sign-in. Authorization proper lives in the data layer;
-// this only spares them a page that would redirect anyway.
+// Runs before every page: gives the response its Content-Security-Policy with a fresh nonce (Next puts the
+// nonce on its own scripts when it finds it in the request's CSP header; the root layout puts it on the
+// theme script), and sends signed-out visitors of portal pages to sign-in. Authorization proper lives in
+// the data layer; the redirect only spares them a page that would redirect anyway.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { createNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
+
+/** Pages anyone may see: no session needed. */
+const publicPage = /^\/(?:sign-in|sign-out)(?:\/|$)/;
 
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== "/") signIn.searchParams.set("callbackUrl", target);
-  return NextResponse.redirect(signIn);
+  if (!publicPage.test(request.nextUrl.pathname)) {
+    const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
+    if (!token) {
+      const signIn = new URL("/sign-in", request.url);
+      const target = request.nextUrl.pathname + request.nextUrl.search;
+      if (target !== "/") signIn.searchParams.set("callbackUrl", target);
+      return NextResponse.redirect(signIn);
+    }
+  }
+  const nonce = createNonce();
+  const policy = pageContentSecurityPolicy(nonce, { development: env().NODE_ENV === "development" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {
-  // Everything except the API (which answers 401 itself), sign-in/out, Next's assets and public files.
-  matcher: ["/((?!api/|sign-in|sign-out|_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  // Every page: not the API (it answers 401 itself and has its own CSP), Next's assets or public files.
+  matcher: ["/((?!api/|metrics|_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

@@ -9,7 +9,9 @@ const alias = {
 
 // Tests that need the database to themselves: the demo seeds (they share the demo teams) and the worker's
 // delivery tests (a running worker takes every due delivery in the database).
-const exclusiveTests = ["lib/**/demo.integration.test.ts", "lib/**/*-demo.integration.test.ts", "lib/worker/**/*.integration.test.ts"];
+// The production-server tests (the standalone build, two replicas and a worker) too: they share the one
+// production build and are heavy for two cores.
+const exclusiveTests = ["lib/**/demo.integration.test.ts", "lib/**/*-demo.integration.test.ts", "lib/worker/**/*.integration.test.ts", "scripts/standalone.integration.test.ts", "scripts/replicas.integration.test.ts"];
 const integration = {
   environment: "node" as const,
   globalSetup: ["lib/testing/integration-global-setup.ts"],
@@ -28,7 +30,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           sequence: { groupOrder: 0 },
-          include: ["{lib,components,app,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{lib,components,app,scripts,deploy}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.{ts,tsx}", "node_modules/**"],
         },
       },

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { themeScript, THEME_STORAGE_KEY } from "@/components/ui/theme-script";
 import { Providers } from "./providers";
@@ -19,10 +19,12 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const theme = (await cookies()).get(THEME_STORAGE_KEY)?.value;
+  // The per-request nonce proxy.ts put in the Content-Security-Policy (ADR 004): without it the script is refused.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={theme === "dark" ? "dark" : undefined} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-screen bg-canvas text-fg antialiased">
         <Providers>{children}</Providers>

@@ -79,6 +79,17 @@ export const envSchema = z.object({
   PUBLISH_RETRY_FOR_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(6 * 3_600_000),
   /** How often open pull requests are polled for merged/closed when their repository has no provider webhook. */
   PUBLISH_POLL_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  /** Serve the worker's Prometheus metrics on this port (GET /metrics); unset: no listener. */
+  WORKER_METRICS_PORT: port.optional(),
+  /** Bearer token for GET /metrics (web and worker). Unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
+  /** `json`: one JSON line per HTTP request (method, route, status, ms, request id) on stdout. */
+  LOG_FORMAT: z.enum(["text", "json"], { error: "must be text or json" }).default("text"),
+  /**
+   * How many days of SLI minute samples (and their rollups) to keep. Older months are dropped whole by the
+   * worker; at least 31, since the longest SLO window is 30 days.
+   */
+  SLI_RETENTION_DAYS: z.coerce.number().int().min(31, "must be at least 31 (the longest SLO window is 30 days)").max(3_650).default(90),
 });
 
 export type Env = z.infer<typeof envSchema>;

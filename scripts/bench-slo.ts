@@ -8,6 +8,9 @@
 // 4. The floor: the same rows loaded with PostgreSQL COPY (psql \copy) into the same table; prints the ratio.
 // 5. Dashboards: 50 more SLOs (100 in all, 30 days each), then p50/p95 of the team SLO list and of one SLO
 //    page's endpoints, and the web server's peak RSS over the whole run.
+// BENCH_SCALE=10: ten times the data (and more): the dashboards over 500 SLOs with 90 days of minutes each
+// (64.8 M rows across the monthly partitions, generated in PostgreSQL), the ingestion as at scale 1 but
+// into the partitioned table already holding them.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -25,8 +28,12 @@ const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5
 const port = Number(process.env.BENCH_PORT ?? 3409);
 const clients = Number(process.env.BENCH_CLIENTS ?? 4);
 const base = `http://127.0.0.1:${port}`;
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+if (scale !== 1 && scale !== 10) throw new Error("BENCH_SCALE is 1 (default) or 10");
 const INGEST_SLOS = 50;
-const DASHBOARD_SLOS = 100;
+const DASHBOARD_SLOS = scale === 10 ? 500 : 100;
+/** Days of minutes each dashboard SLO holds (the windows read at most 30 of them). */
+const DASHBOARD_DAYS = scale === 10 ? 90 : 30;
 const MINUTES = 30 * 1_440;
 const BATCH = 10_000;
 
@@ -123,7 +130,7 @@ async function timed(path: string, token: string): Promise<number> {
 }
 
 async function main() {
-  log(`database ${url}, server on port ${port}, ${clients} ingestion clients`);
+  log(`database ${url}, server on port ${port}, ${clients} ingestion clients, scale ${scale}: dashboards over ${DASHBOARD_SLOS} SLOs × ${DASHBOARD_DAYS} days`);
   await recreateDatabase();
   process.env.DATABASE_URL = url;
   resetEnvCache();
@@ -166,7 +173,7 @@ async function main() {
     sampler = setInterval(() => {
       if (!server.pid) return;
       for (const pid of processTree(server.pid)) {
-        if (pid === server.pid || !/next-server|next start/.test(commandOf(pid))) continue;
+        if (pid === server.pid || !/next-server|next start|standalone\/server\.js/.test(commandOf(pid))) continue;
         const rss = rssMb(pid);
         if (rss > peak.rss) peak = { rss, command: commandOf(pid) };
         phasePeaks[phase] = Math.max(phasePeaks[phase], rss);
@@ -230,9 +237,11 @@ async function main() {
 
     // Dashboards over 100 SLOs × 30 days: the other 50 are filled by COPY too, then the rollups rebuilt.
     const more = await createSlos(INGEST_SLOS, DASHBOARD_SLOS - INGEST_SLOS);
+    // Scale 10: the CSV below fills the next 50 as at scale 1; the rest are generated in PostgreSQL.
+    const copied = more.slice(0, 100 - INGEST_SLOS);
     const moreFile = path.join(directory, "more.csv");
     const moreWriter = createWriteStream(moreFile);
-    for (const [offset, slo] of more.entries()) {
+    for (const [offset, slo] of copied.entries()) {
       const lines: string[] = [];
       for (let minute = first; minute < first + MINUTES; minute++) {
         const [good, total] = countsOf(INGEST_SLOS + offset, minute);
@@ -245,6 +254,26 @@ async function main() {
     const moreCopy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy slo_samples (slo_id, minute, good, total) FROM '${moreFile}' WITH (FORMAT csv)`], { encoding: "utf8" });
     if (moreCopy.status !== 0) throw new Error(`psql \\copy failed: ${moreCopy.stderr}`);
     rmSync(directory, { recursive: true, force: true });
+    if (DASHBOARD_DAYS > 30) {
+      // Scale 10: every dashboard SLO gets the older days too (and the SLOs past the first 100 all of them),
+      // generated in PostgreSQL: ~1,000 events a minute, a few bad ones now and then, deterministic.
+      const all = [...ingestSlos, ...more];
+      const oldest = nowMinute + 4 - DASHBOARD_DAYS * 1_440 + 1;
+      const generated = performance.now();
+      for (const [index, slo] of all.entries()) {
+        const until = index < 100 ? first : first + MINUTES;
+        await db.$executeRawUnsafe(
+          `INSERT INTO slo_samples (slo_id, minute, good, total)
+           SELECT $1, TIMESTAMP '1970-01-01' + m * INTERVAL '1 minute', 1000 - CASE WHEN (m + $2) % 397 = 0 THEN 3 ELSE 0 END, 1000
+             FROM generate_series($3::int, $4::int - 1) AS m`,
+          slo.id,
+          index,
+          oldest,
+          until,
+        );
+      }
+      log(`generated ${(DASHBOARD_SLOS * DASHBOARD_DAYS * 1_440).toLocaleString("en")} minutes in all in ${((performance.now() - generated) / 1000).toFixed(0)} s`);
+    }
     // COPY bypasses the rollups; rebuild them as ingestion would have written them.
     await db.$executeRawUnsafe(
       `INSERT INTO slo_sample_hours (slo_id, hour, good, total, minutes) SELECT slo_id, date_trunc('hour', minute), sum(good), sum(total), count(*) FROM slo_samples GROUP BY 1, 2`,
@@ -280,7 +309,7 @@ async function main() {
     console.log(`Ingestion through the API  ${totalSamples.toLocaleString("en")} samples in ${apiSeconds.toFixed(1)} s = ${Math.round(apiRate).toLocaleString("en")} samples/s   (target ≥ 50,000: ${apiRate >= 50_000 ? "met" : "NOT met"})`);
     console.log(`COPY floor                 ${totalSamples.toLocaleString("en")} rows in ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString("en")} rows/s`);
     console.log(`API ÷ COPY                 ${(apiRate / copyRate).toFixed(2)}   (target ≥ 0.30: ${apiRate / copyRate >= 0.3 ? "met" : "NOT met"})`);
-    console.log(line(`Team SLO list, ${DASHBOARD_SLOS} SLOs × 30 days (GET ${paths.list})`, latencies.list, 150));
+    console.log(line(`Team SLO list, ${DASHBOARD_SLOS} SLOs × ${DASHBOARD_DAYS} days (GET ${paths.list})`, latencies.list, 150));
     console.log(line("SLO page: report (GET /api/v1/slos/{id})", latencies.slo, 100));
     console.log(line("SLO page: charts (GET /api/v1/slos/{id}/series)", latencies.series));
     console.log(line("SLO page: both", page));

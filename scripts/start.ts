@@ -1,41 +1,17 @@
 // `npm start`: build when needed, open the database (embedded unless DATABASE_URL is set), migrate,
 // seed the demo organisation in demo mode, then serve the production build. `--dev` runs `next dev`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, demoMode, parseEnv, resetEnvCache, type Env } from "@/lib/env";
 import { EmbeddedDatabaseBusyError } from "@/lib/db/embedded";
 import { migrate, MigrationError } from "@/lib/db/migrate";
 import { DatabaseUnavailableError, openDatabase, type OpenDatabase } from "@/lib/db/runtime";
+import { buildIfStale, nextBin, root, standaloneServer } from "./production-build";
 
-const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[portal] ${line}`);
-
-/** Inputs of the production build: when their content changes, the build is stale. */
-const buildInputs = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
-
-function* walk(entry: string): Generator<string> {
-  const full = path.join(root, entry);
-  if (!existsSync(full)) return;
-  if (statSync(full).isFile()) {
-    yield entry;
-    return;
-  }
-  for (const child of readdirSync(full).sort()) {
-    if (child === "generated" || child === "node_modules" || child.endsWith(".test.ts") || child.endsWith(".test.tsx")) continue;
-    yield* walk(path.join(entry, child));
-  }
-}
-
-export function buildFingerprint(): string {
-  const hash = createHash("sha256");
-  for (const input of buildInputs) {
-    for (const file of walk(input)) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
-  }
-  return hash.digest("hex");
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
@@ -43,19 +19,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
     console.error(`[portal] ${[path.basename(command), ...args].join(" ")} failed (exit ${result.status ?? result.signal}).`);
     process.exit(1);
   }
-}
-
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-
-function buildIfStale(): void {
-  const fingerprintFile = path.join(root, ".next", "portal-build-fingerprint");
-  const fingerprint = buildFingerprint();
-  const current = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(fingerprintFile) ? readFileSync(fingerprintFile, "utf8") : "";
-  if (current === fingerprint) return;
-  log(current ? "the build is stale: rebuilding (a minute or two)…" : "no production build yet: building (a minute or two)…");
-  run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
-  run(process.execPath, [nextBin, "build"], { ...process.env, NODE_ENV: "production" });
-  writeFileSync(fingerprintFile, fingerprint);
 }
 
 /** A secret set in the environment, or one generated once and kept in the data directory (hex). */
@@ -106,7 +69,14 @@ async function main() {
   log(`database: ${database.description}`);
   // Built after the database check, so that a bad DATABASE_URL fails in a second, not after a build.
   if (!existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) run(process.execPath, [path.join(root, "scripts", "prisma-generate.mjs")]);
-  if (!dev) buildIfStale();
+  if (!dev) {
+    try {
+      await buildIfStale(log);
+    } catch (error) {
+      console.error(`[portal] ${(error as Error).message}`);
+      process.exit(1);
+    }
+  }
 
   const web: { child?: ChildProcess; worker?: ChildProcess } = {};
   let stopping = false;
@@ -165,12 +135,18 @@ async function main() {
     NEXTAUTH_URL: url,
     // Decided here, where it is known whether the database is embedded; the web server sees a URL either way.
     DEMO_MODE: demoMode(settings) ? "true" : "false",
+    // The standalone server runs in its own directory: keep a relative data directory where it was meant.
+    DATA_DIR: path.resolve(root, settings.DATA_DIR),
     NODE_ENV: dev ? "development" : "production",
     // Through NODE_OPTIONS, so that it also reaches a server process that `next` forks; the dev server
     // (compiling on demand) keeps Node's default.
     NODE_OPTIONS: [process.env.NODE_OPTIONS, dev ? undefined : `--max-old-space-size=${settings.WEB_HEAP_MB}`].filter(Boolean).join(" ") || undefined,
   };
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(settings.PORT)], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
+  // Production: Next's standalone server, exactly as the container image runs it (`next start` does not
+  // support `output: "standalone"`). It listens on every interface, IPv4 and IPv6, like `next start` did.
+  const child = dev
+    ? spawn(process.execPath, [nextBin, "dev", "-p", String(settings.PORT)], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "inherit"] })
+    : spawn(process.execPath, [standaloneServer], { cwd: path.dirname(standaloneServer), env: { ...childEnv, PORT: String(settings.PORT), HOSTNAME: "::" }, stdio: ["ignore", "pipe", "inherit"] });
   web.child = child;
   child.stdout.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);

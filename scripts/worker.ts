@@ -35,13 +35,19 @@ async function main() {
   const { getDb } = await import("@/lib/db/client");
   const { createWorker } = await import("@/lib/worker/worker");
   const { workerJobs, workerQueues } = await import("@/lib/worker/queues");
-  const worker = createWorker({ db: getDb(), databaseUrl: database.url, pollMs: env().WORKER_POLL_MS, queues: workerQueues(env()), jobs: workerJobs(env()), log });
+  const { createWorkerMetrics, serveWorkerMetrics } = await import("@/lib/observability/worker-metrics.server");
+  const metrics = createWorkerMetrics();
+  const worker = createWorker({ db: getDb(), databaseUrl: database.url, pollMs: env().WORKER_POLL_MS, queues: workerQueues(env(), { observeDelivery: metrics.observeDelivery }), jobs: workerJobs(env()), log });
+  const metricsPort = env().WORKER_METRICS_PORT;
+  const metricsServer = metricsPort ? await serveWorkerMetrics(metrics, metricsPort, env().METRICS_TOKEN) : undefined;
+  if (metricsPort) log(`metrics on :${metricsPort}/metrics${env().METRICS_TOKEN ? "" : " (off until METRICS_TOKEN is set; /healthz answers)"}`);
 
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await worker.stop();
+    metricsServer?.close();
     await getDb().$disconnect();
     await database.stop();
     process.exit(0);

@@ -31,6 +31,18 @@ export const memberSchema = z
   .object({ id: z.string(), role: z.enum(teamRoles), joinedAt: z.iso.datetime(), user: userSchema })
   .meta({ id: "Member" });
 
+export const livenessSchema = z.object({ status: z.literal("ok"), uptimeSeconds: z.number().int() }).meta({ id: "Liveness" });
+
+export const readinessSchema = z
+  .object({
+    status: z.enum(["ready", "unavailable"]),
+    ready: z.boolean(),
+    database: z.object({ reachable: z.boolean(), latencyMs: z.number().optional(), reason: z.string().optional() }),
+    migrations: z.object({ expected: z.number().int(), applied: z.number().int(), pending: z.array(z.string()) }),
+    reason: z.string().optional(),
+  })
+  .meta({ id: "Readiness" });
+
 export const healthSchema = z
   .object({ status: z.enum(["ok", "unavailable"]), database: z.object({ reachable: z.boolean(), latencyMs: z.number().optional(), reason: z.string().optional() }) })
   .meta({ id: "Health" });

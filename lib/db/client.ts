@@ -1,5 +1,6 @@
 // The one PrismaClient, on the pg driver adapter. Secret columns are omitted unless asked for.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
@@ -9,8 +10,23 @@ export const secretColumns = {
   apiToken: { tokenHash: true },
 } as const;
 
+const globalForPools = globalThis as unknown as { portalPools?: Set<pg.Pool> };
+
+/** The connection pools of this process, for /metrics (in use, idle, waiting). */
+export function connectionPools(): ReadonlySet<pg.Pool> {
+  return (globalForPools.portalPools ??= new Set());
+}
+
 export function createPrismaClient(connectionString: string, poolSize = env().DATABASE_POOL_SIZE) {
-  const adapter = new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // Our own pool (ended with the client), so that /metrics can report it.
+  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
+  (globalForPools.portalPools ??= new Set()).add(pool);
+  const end = pool.end.bind(pool);
+  pool.end = ((callback?: () => void) => {
+    globalForPools.portalPools?.delete(pool);
+    return end(callback as never);
+  }) as typeof pool.end;
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({ adapter, omit: secretColumns });
 }
 

@@ -145,10 +145,11 @@ export async function introspectSchema(client: Queryable, schemaName: string): P
       ORDER BY t.typname`,
   );
 
+  // A partitioned table (slo_samples) is compared as itself; its partitions are storage, not schema.
   const tables = await client.query<{ name: string }>(
     `SELECT c.relname::text AS name
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p')
+      WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       ORDER BY c.relname`,
   );
 

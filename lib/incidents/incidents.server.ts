@@ -137,6 +137,12 @@ async function loadTimeline(db: Db | Tx, incidentId: string, types?: IncidentEve
   return events.map(toIncidentEvent);
 }
 
+/** One timeline event, or undefined when it is gone or belongs to another incident (the live stream's load). */
+export async function loadTimelineEvent(db: Db | Tx, incidentId: string, eventId: string): Promise<IncidentEventJson | undefined> {
+  const row = await db.incidentEvent.findFirst({ where: { id: eventId, incidentId }, include: eventInclude });
+  return row ? toIncidentEvent(row) : undefined;
+}
+
 /** Members who may hold an incident role or own an action item: everyone in the team who can edit. */
 export async function loadResponders(db: Db | Tx, teamId: string) {
   const memberships = await db.membership.findMany({ where: { teamId, role: { not: "VIEWER" } }, include: { user: { select: personSelect } } });

@@ -44,6 +44,33 @@ export async function fanOutEvents(db: Db, limit = 500): Promise<number> {
   });
 }
 
+export interface OutboxBacklog {
+  /** Events committed but not yet fanned out. */
+  eventsPending: number;
+  /** Age of the oldest event or delivery still waiting to be sent, in seconds (0 when none). */
+  oldestPendingSeconds: number;
+  /** Deliveries still to send or given up on, by state. */
+  deliveries: { pending: number; delivering: number; failed: number };
+}
+
+/** The outbox as an operator watches it (/metrics): what waits, and for how long. Read-only, a few index scans. */
+export async function outboxBacklog(db: Db): Promise<OutboxBacklog> {
+  const [row] = await db.$queryRawUnsafe<{ events: bigint; oldest: number | null; pending: bigint; delivering: bigint; failed: bigint }[]>(
+    `SELECT (SELECT count(*) FROM outbox_events WHERE fanned_out_at IS NULL) AS events,
+            extract(epoch FROM ${NOW} - least(
+              (SELECT min(occurred_at) FROM outbox_events WHERE fanned_out_at IS NULL),
+              (SELECT min(created_at) FROM webhook_deliveries WHERE status IN ('PENDING', 'DELIVERING'))))::float8 AS oldest,
+            (SELECT count(*) FROM webhook_deliveries WHERE status = 'PENDING') AS pending,
+            (SELECT count(*) FROM webhook_deliveries WHERE status = 'DELIVERING') AS delivering,
+            (SELECT count(*) FROM webhook_deliveries WHERE status = 'FAILED') AS failed`,
+  );
+  return {
+    eventsPending: Number(row.events),
+    oldestPendingSeconds: Math.max(0, row.oldest ?? 0),
+    deliveries: { pending: Number(row.pending), delivering: Number(row.delivering), failed: Number(row.failed) },
+  };
+}
+
 export interface ClaimedDelivery {
   id: string;
   attempt: number;

@@ -19,6 +19,8 @@ export interface DeliverySettings {
   retryForMs: number;
   /** Absolute base URL of the portal, for links back. */
   portalUrl: string;
+  /** Told each attempt's result and how long after its event was committed it ended (the worker's /metrics). */
+  observe?: (result: "delivered" | "retry" | "failed" | "superseded", sinceEventMs: number) => void;
 }
 
 /** A lease outlives the attempt's timeout, so a live worker never loses its claim mid-attempt. */
@@ -64,6 +66,7 @@ export function deliveryQueue(channels: ChannelRegistry, settings: DeliverySetti
       else if (result === "retry") counters.retried++;
       else if (result === "failed") counters.failed++;
       else counters.superseded++;
+      settings.observe?.(result, Date.now() - claimed.event.occurredAt.getTime());
     },
     async release(db, workerId) {
       // Anything still marked as ours was claimed but never started: hand it back.

@@ -2,7 +2,7 @@
 // the one module that imports every domain's operations (`lib/<domain>/openapi.ts`); no domain imports it.
 import { z } from "zod";
 import type { Operation, WebhookEventDoc } from "@/lib/api/operation";
-import { errorBodySchema, healthSchema, memberSchema, meSchema, teamSchema } from "@/lib/api/schemas";
+import { errorBodySchema, healthSchema, livenessSchema, memberSchema, meSchema, readinessSchema, teamSchema } from "@/lib/api/schemas";
 import { notificationOperations, notificationWebhooks } from "@/lib/notifications/openapi";
 import { alertmanagerOperations } from "@/lib/integrations/alertmanager/openapi";
 import { incidentOperations } from "@/lib/incidents/openapi";
@@ -13,6 +13,7 @@ import { artifactOperations } from "@/lib/artifacts/openapi";
 import { publishingOperations } from "@/lib/artifacts/publishing-openapi";
 import { meetingOperations } from "@/lib/reviews/meetings-openapi";
 import { reviewOperations } from "@/lib/reviews/openapi";
+import { liveOperations } from "@/lib/live/openapi";
 
 const errorStatuses: Record<number, string> = {
   400: "Malformed request (e.g. the body is not JSON)",
@@ -32,6 +33,22 @@ export const operations: Operation[] = [
     tags: ["system"],
     auth: false,
     responses: { 200: { description: "Healthy", schema: healthSchema }, 503: { description: "The database is unreachable", schema: healthSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/health/live",
+    summary: "Liveness probe: the process answers (nothing else is checked)",
+    tags: ["system"],
+    auth: false,
+    responses: { 200: { description: "Alive", schema: livenessSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/health/ready",
+    summary: "Readiness probe: the database answers and every migration of this build is applied",
+    tags: ["system"],
+    auth: false,
+    responses: { 200: { description: "Ready for traffic", schema: readinessSchema }, 503: { description: "Not ready: the database is unreachable, migrations are pending, or the server is stopping", schema: readinessSchema } },
   },
   {
     method: "get",
@@ -65,6 +82,7 @@ export const operations: Operation[] = [
   ...meetingOperations,
   ...notificationOperations,
   ...publishingOperations,
+  ...liveOperations,
 ];
 
 /** What the portal sends to subscribed endpoints, per event type (OpenAPI 3.1 `webhooks`). */

@@ -16,6 +16,8 @@ export function describeMeetingEvent(who: string, action: string, details: unkno
       const moves = Number(detail("moves") || 1);
       return `${who} moved through the agenda of ${title}${moves > 1 ? ` (${moves} moves)` : ""}`;
     }
+    case "meeting.presenter_taken_over":
+      return `${who} took over presenting ${title}${detail("previousPresenter") ? ` from ${detail("previousPresenter")}` : ""}`;
     case "meeting.notes_saved":
       return `${who} wrote notes in ${title}`;
     case "meeting.action_added":

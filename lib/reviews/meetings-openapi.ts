@@ -75,7 +75,15 @@ export const meetingOperations: Operation[] = [
     tags,
     params: [meetingId],
     body: focusAgendaItemSchema,
-    responses: { 200: detail("The running meeting"), 409: { description: "The meeting is not running", schema: errorBodySchema } },
+    responses: { 200: detail("The running meeting"), 409: { description: "The meeting is not running, or someone else presents it (take over first)", schema: errorBodySchema } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/meetings/{id}/presenter",
+    summary: "Take over meeting mode: the caller becomes the presenter whose slide and timer everyone follows (audited; a signed-in person, not a token)",
+    tags,
+    params: [meetingId],
+    responses: { 200: detail("The meeting with its new presenter"), 409: { description: "The meeting has ended", schema: errorBodySchema } },
   },
   {
     method: "patch",

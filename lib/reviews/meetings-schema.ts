@@ -150,6 +150,8 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
   actionItems: z.array(meetingActionViewSchema),
   minutes: z.string().nullable().describe("The minutes in Markdown, once the meeting has ended"),
   createdBy: personSchema.nullable(),
+  presenter: personSchema.nullable().describe("Who holds meeting mode: only they move between items, everyone else follows; null until someone starts it"),
+  presenterSince: z.iso.datetime().nullable(),
   permissions: z.object({ canEdit: z.boolean() }),
 });
 

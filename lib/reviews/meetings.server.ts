@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertPermission, requireTeamPermission, teamAccess, visibleTeamIds, type TeamAccess } from "@/lib/auth/authorize";
 import { roleAllows } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/audit.server";
-import { ConflictError, InvalidError, NotFoundError, parseOrThrow, type Issue } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, parseOrThrow, type Issue } from "@/lib/errors";
 import { getRole } from "@/lib/agents/registry";
 import { switchFocus, elapsedAt } from "@/lib/reviews/timer";
 import { generateMinutes, minutesFileName, type MinutesApproval, type MinutesDecision } from "@/lib/reviews/minutes";
@@ -44,6 +44,7 @@ const personSelect = { id: true, name: true, email: true } as const;
 const detailInclude = {
   team: { select: { slug: true, name: true } },
   createdBy: { select: personSelect },
+  presenter: { select: personSelect },
   attendees: { include: { user: { select: personSelect } } },
   agendaItems: {
     orderBy: { position: "asc" },
@@ -120,6 +121,8 @@ function toDetail(row: DetailRow, access: TeamAccess): MeetingDetail {
     actionItems: row.actionItems.map(toAction),
     minutes: row.minutes,
     createdBy: row.createdBy,
+    presenter: row.presenter,
+    presenterSince: iso(row.presenterSince),
     permissions: { canEdit: roleAllows(access.role, "edit") },
   };
 }
@@ -136,6 +139,21 @@ async function loadForChange(tx: Tx, actor: Actor, id: string) {
   const loaded = await loadMeeting(tx, actor, id);
   assertPermission(loaded.access, "edit");
   return loaded;
+}
+
+/**
+ * Meeting mode follows one presenter: the first person to start it, or whoever took over since. Moving
+ * between items is theirs alone (anyone else who may edit takes over first, explicitly); a meeting nobody
+ * presents yet (started through the API) is moved by whoever moves it, and a person doing so becomes its
+ * presenter.
+ */
+async function claimPresenter(tx: Tx, actor: Actor, meeting: { id: string; presenterId: string | null }, now: Date): Promise<void> {
+  const person = actor.kind === "user" ? actor.userId : null;
+  if (meeting.presenterId && meeting.presenterId !== person) {
+    const presenter = await tx.user.findUnique({ where: { id: meeting.presenterId }, select: personSelect });
+    throw new ConflictError(`${presenter?.name ?? presenter?.email ?? "Someone else"} is presenting this meeting; take over to move it.`, { reason: "not_presenter" });
+  }
+  if (!meeting.presenterId && person) await tx.meeting.update({ where: { id: meeting.id }, data: { presenterId: actor.userId, presenterSince: now } });
 }
 
 function staleVersion(current: { version: number; updatedAt: Date }): never {
@@ -346,6 +364,7 @@ export async function startMeeting(actor: Actor, id: string, input: { agendaItem
       await recordAudit(tx, actor, { action: "meeting.started", teamId: access.team.id, targetType: "meeting", targetId: meeting.id, details: { title: meeting.title } });
       await recordMeetingStarted(tx, actor, meeting.id);
     }
+    await claimPresenter(tx, actor, meeting, now);
     await applyFocus(tx, items, target, now);
   });
   return getMeeting(actor, id);
@@ -374,6 +393,7 @@ export async function focusAgendaItem(actor: Actor, id: string, input: { agendaI
     if (meeting.status !== "IN_PROGRESS") throw new ConflictError(meeting.status === "ENDED" ? "This meeting has ended." : "Start the meeting first.");
     const items = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, orderBy: { position: "asc" } });
     if (data.agendaItemId && !items.some((item) => item.id === data.agendaItemId)) throw InvalidError.field(["agendaItemId"], "This item is not on the meeting's agenda");
+    await claimPresenter(tx, actor, meeting, now);
     await applyFocus(tx, items, data.agendaItemId, now);
     // Arrow keys move often: one person's moves in a row update one audit row.
     const latest = await tx.auditLog.findFirst({ where: { teamId: access.team.id, targetType: "meeting", targetId: meeting.id }, orderBy: { createdAt: "desc" } });
@@ -393,6 +413,31 @@ export async function focusAgendaItem(actor: Actor, id: string, input: { agendaI
         details: { title: meeting.title, agendaItemId: data.agendaItemId, moves: 1, lastMovedAt: now.toISOString() },
       });
     }
+  });
+  return getMeeting(actor, id);
+}
+
+/**
+ * Takes meeting mode over from its presenter (who may have left the room or lost their laptop): from now
+ * on the actor moves the slides and everyone follows them. Explicit and audited; a person only, not a token.
+ */
+export async function takeOverMeeting(actor: Actor, id: string, now = new Date()): Promise<MeetingDetail> {
+  if (actor.kind !== "user") throw new ForbiddenError("Only a signed-in person can present a meeting, not an API token.");
+  const userId = actor.userId;
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const { meeting, access } = await loadForChange(tx, actor, id);
+    if (meeting.status === "ENDED") throw new ConflictError("This meeting has ended.");
+    if (meeting.presenterId === userId) return;
+    const previous = meeting.presenterId ? await tx.user.findUnique({ where: { id: meeting.presenterId }, select: personSelect }) : null;
+    await tx.meeting.update({ where: { id: meeting.id }, data: { presenterId: userId, presenterSince: now } });
+    await recordAudit(tx, actor, {
+      action: "meeting.presenter_taken_over",
+      teamId: access.team.id,
+      targetType: "meeting",
+      targetId: meeting.id,
+      details: { title: meeting.title, previousPresenterId: previous?.id ?? null, previousPresenter: previous ? (previous.name ?? previous.email) : null },
+    });
   });
   return getMeeting(actor, id);
 }

@@ -6,6 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { evaluateSloAlerts } from "@/lib/slo/alert-evaluation.server";
 import { announceOverdueActionItems } from "@/lib/incidents/overdue.server";
 import { pruneOutbox } from "@/lib/outbox/retention.server";
+import { maintainSamplePartitions } from "@/lib/slo/partitions.server";
+import { env } from "@/lib/env";
 
 export interface PeriodicJob {
   name: string;
@@ -17,5 +19,16 @@ export interface PeriodicJob {
 export const periodicJobs: PeriodicJob[] = [
   { name: "slo-alerts", intervalMs: 60_000, firstRunAfterMs: 5_000, run: (db, now) => evaluateSloAlerts(db, now) },
   { name: "overdue-action-items", intervalMs: 5 * 60_000, firstRunAfterMs: 10_000, run: (db, now) => announceOverdueActionItems(db, now) },
+  // Monthly SLI sample partitions created ahead, and dropped past SLI_RETENTION_DAYS (ADR 019). DDL and the
+  // move out of the default partition belong together, so this one job is a transaction; when nothing is
+  // due (almost every hour) it is a catalogue read and three deletes that find nothing.
+  {
+    name: "sli-partitions",
+    intervalMs: 60 * 60_000,
+    // The migration created three months ahead: nothing is urgent at start, when the embedded database
+    // (one session for everyone) is busiest.
+    firstRunAfterMs: 5 * 60_000,
+    run: (db, now) => db.$transaction((tx) => maintainSamplePartitions(tx, now, { retentionDays: env().SLI_RETENTION_DAYS }), { timeout: 10 * 60_000, maxWait: 30_000 }),
+  },
   { name: "outbox-retention", intervalMs: 60 * 60_000, firstRunAfterMs: 60_000, run: (db, now) => pruneOutbox(db, now) },
 ];

@@ -2,12 +2,13 @@
 // into its port. The one place that knows every queue; scripts/worker.ts and the benchmarks start from here.
 import { publicUrl, type Env } from "@/lib/env";
 import { notificationChannels, publisher } from "@/lib/integrations/registry";
-import { deliveryQueue } from "@/lib/notifications/delivery-queue";
+import { deliveryQueue, type DeliverySettings } from "@/lib/notifications/delivery-queue";
 import { publicationQueue, pullRequestPollJob } from "@/lib/artifacts/publication-queue";
 import { periodicJobs, type PeriodicJob } from "@/lib/worker/jobs";
 import type { WorkQueue } from "@/lib/worker/worker";
 
-export function workerQueues(settings: Env): WorkQueue<never>[] {
+/** `observe`: where the worker's metrics hear of each delivery attempt (scripts/worker.ts). */
+export function workerQueues(settings: Env, hooks: { observeDelivery?: DeliverySettings["observe"] } = {}): WorkQueue<never>[] {
   return [
     deliveryQueue(notificationChannels, {
       concurrency: settings.WORKER_CONCURRENCY,
@@ -16,6 +17,7 @@ export function workerQueues(settings: Env): WorkQueue<never>[] {
       retryBaseMs: settings.OUTBOX_RETRY_BASE_MS,
       retryForMs: settings.OUTBOX_RETRY_FOR_MS,
       portalUrl: publicUrl(settings),
+      observe: hooks.observeDelivery,
     }),
     publicationQueue(publisher, {
       concurrency: settings.PUBLISH_CONCURRENCY,

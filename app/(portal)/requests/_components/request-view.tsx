@@ -24,6 +24,7 @@ import { Discussion } from "./discussion";
 import { HistoryTab } from "./history";
 import { TransitionActions } from "./transition-actions";
 import { ReviewPanel } from "./review-panel";
+import { useRequestLive } from "./use-request-live";
 import { reviewsApi } from "@/lib/reviews/api-client";
 import { reviewKeys } from "@/lib/reviews/query-keys";
 import type { ApprovalState, DecisionSummary } from "@/lib/reviews/schema";
@@ -55,17 +56,19 @@ export function RequestView({
   links?: ReactNode;
 }) {
   const id = initialRequest.id;
+  // Changes are pushed; polling every 30 s is the fallback while the live stream is down.
+  const live = useRequestLive(id);
   const { data: request = initialRequest } = useQuery({
     queryKey: requestKeys.detail(id),
     queryFn: () => requestsApi.get(id),
     initialData: initialRequest,
-    refetchInterval: 30_000,
+    refetchInterval: live ? false : 30_000,
   });
   const { data: comments = initialComments } = useQuery({
     queryKey: requestKeys.comments(id),
     queryFn: () => requestsApi.comments(id),
     initialData: initialComments,
-    refetchInterval: 30_000,
+    refetchInterval: live ? false : 30_000,
   });
   const decisionFilters = { requestId: id };
   const { data: decisions = initialDecisions, refetch: refetchDecisions } = useQuery({
@@ -150,7 +153,7 @@ export function RequestView({
       </header>
 
       {initialApprovals && !isDraft && (
-        <ReviewPanel request={request} initialApprovals={initialApprovals} decisions={decisions} canDecide={canDecide} onDecisionRecorded={() => void refetchDecisions()} />
+        <ReviewPanel live={live} request={request} initialApprovals={initialApprovals} decisions={decisions} canDecide={canDecide} onDecisionRecorded={() => void refetchDecisions()} />
       )}
 
       {links}

@@ -29,12 +29,15 @@ const personName = (person: { name: string | null; email: string } | null) => (p
 type Answer = "APPROVE" | "REQUEST_CHANGES";
 
 export function ReviewPanel({
+  live = false,
   request,
   initialApprovals,
   decisions,
   canDecide,
   onDecisionRecorded,
 }: {
+  /** The request's live stream is open: approvals arrive pushed, so no polling. */
+  live?: boolean;
   request: RequestDetail;
   initialApprovals: ApprovalState;
   decisions: DecisionSummary[];
@@ -48,7 +51,7 @@ export function ReviewPanel({
     queryFn: () => reviewsApi.approvals(request.id),
     initialData: initialMatches ? initialApprovals : undefined,
     placeholderData: keepPreviousData,
-    refetchInterval: 30_000,
+    refetchInterval: live ? false : 30_000,
   });
   const [answering, setAnswering] = useState<Answer | null>(null);
   const metCount = state.required.filter((rule) => rule.met >= rule.count).length;

@@ -35,7 +35,8 @@ export function IncidentHeader({
   now: Date;
   canEdit: boolean;
   currentUserId: string | null;
-  live: { updatedAt: number; failing: boolean };
+  /** `pushed`: the event stream is open (changes appear as they happen); otherwise the page polls. */
+  live: { updatedAt: number; failing: boolean; pushed?: boolean };
 }) {
   const [moving, setMoving] = useState<IncidentStatus | null>(null);
   const [note, setNote] = useState("");
@@ -76,9 +77,9 @@ export function IncidentHeader({
           <span className="font-semibold text-fg">{incident.reference}</span> · {incident.team.name} · declared {formatDateTime(incident.declaredAt)}
           {declaredBy(incident)}
         </span>
-        <span className={cn("flex items-center gap-2 text-sm font-medium", live.failing ? "text-warning-fg" : "text-healthy-fg")} data-testid="live-indicator">
+        <span className={cn("flex items-center gap-2 text-sm font-medium", live.failing ? "text-warning-fg" : "text-healthy-fg")} data-testid="live-indicator" data-live={live.pushed ? "push" : "poll"}>
           <Radio aria-hidden="true" className={cn("size-4", !live.failing && "motion-safe:animate-pulse")} />
-          {live.failing ? "Reconnecting… the page retries on its own" : `Live · updated ${secondsAgo < 5 ? "just now" : `${secondsAgo} s ago`}`}
+          {live.failing ? "Reconnecting… the page retries on its own" : live.pushed ? "Live" : `Live · updated ${secondsAgo < 5 ? "just now" : `${secondsAgo} s ago`}`}
         </span>
       </div>
       <h1 className="text-3xl font-bold tracking-tight 2xl:text-4xl">{incident.title}</h1>

@@ -37,7 +37,7 @@ function useNow(initial: string, everyMs: number): Date {
 }
 
 export function IncidentView(props: IncidentViewProps) {
-  const { incident: incidentQuery, timeline } = useLiveIncident(props);
+  const { incident: incidentQuery, timeline, live: pushed } = useLiveIncident(props);
   const now = useNow(props.renderedAt, 5_000);
   const incident = incidentQuery.data;
   return (
@@ -47,7 +47,7 @@ export function IncidentView(props: IncidentViewProps) {
         now={now}
         canEdit={props.canEdit}
         currentUserId={props.currentUserId}
-        live={{ updatedAt: Math.max(incidentQuery.dataUpdatedAt, timeline.dataUpdatedAt), failing: incidentQuery.isRefetchError || timeline.isRefetchError }}
+        live={{ updatedAt: Math.max(incidentQuery.dataUpdatedAt, timeline.dataUpdatedAt), failing: incidentQuery.isRefetchError || timeline.isRefetchError, pushed }}
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="flex min-w-0 flex-col gap-6">

@@ -1,6 +1,8 @@
 "use client";
-// The incident page's live data and changes. Both queries poll every few seconds, so every viewer sees a
-// change within 5 seconds; each change invalidates only what it changed.
+// The incident page's live data and changes. Changes are pushed over the incident's event stream (with
+// the changed event or incident, loaded once per replica), so every viewer sees one within a second;
+// while the stream is down both queries poll every few seconds instead. Each change of one's own
+// invalidates only what it changed.
 import { useEffect, useRef } from "react";
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useToast } from "@/components/ui/toast";
@@ -8,26 +10,47 @@ import type { IncidentDetailJson, IncidentEventJson } from "@/lib/incidents/api-
 import { unwrap, type ActionResult } from "@/lib/forms/action-result";
 import { fetchIncident, fetchSloImpact, fetchTimeline } from "@/lib/incidents/live";
 import { LIVE_REFRESH_MS, incidentKeys, sloImpactRefetchInterval } from "@/lib/incidents/query-keys";
+import { useLiveUpdates } from "@/components/live/use-live-updates";
+import type { LiveMessage } from "@/lib/live/messages";
 import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";
 
 export function useLiveIncident(initial: { incident: IncidentDetailJson; timeline: IncidentEventJson[]; renderedAt: string }) {
   const id = initial.incident.id;
   const renderedAt = Date.parse(initial.renderedAt);
+  const queryClient = useQueryClient();
+  const { live } = useLiveUpdates(`/api/v1/incidents/${encodeURIComponent(id)}/stream`, (message: LiveMessage) => {
+    if (message.part === "timeline" && message.data) {
+      queryClient.setQueryData<IncidentEventJson[]>(incidentKeys.timeline(id), (events) => upsertEvent(events ?? [], message.data as IncidentEventJson));
+    } else if (message.part === "detail" && message.data) {
+      queryClient.setQueryData(incidentKeys.detail(id), message.data as IncidentDetailJson);
+    } else {
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.detail(id), exact: true });
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.timeline(id), exact: true });
+    }
+  });
   const incident = useQuery({
     queryKey: incidentKeys.detail(id),
     queryFn: () => fetchIncident(id),
     initialData: initial.incident,
     initialDataUpdatedAt: renderedAt,
-    refetchInterval: LIVE_REFRESH_MS,
+    refetchInterval: live ? false : LIVE_REFRESH_MS,
   });
   const timeline = useQuery({
     queryKey: incidentKeys.timeline(id),
     queryFn: () => fetchTimeline(id),
     initialData: initial.timeline,
     initialDataUpdatedAt: renderedAt,
-    refetchInterval: LIVE_REFRESH_MS,
+    refetchInterval: live ? false : LIVE_REFRESH_MS,
   });
-  return { incident, timeline };
+  return { incident, timeline, live };
+}
+
+/** Puts a pushed event in its place: replaced when known, else inserted in the API's order (occurred, then created). */
+export function upsertEvent(events: IncidentEventJson[], event: IncidentEventJson): IncidentEventJson[] {
+  const rest = events.filter((existing) => existing.id !== event.id);
+  const key = (entry: IncidentEventJson) => `${entry.occurredAt}\u0000${entry.createdAt}`;
+  const at = rest.findIndex((existing) => key(existing) > key(event));
+  return at === -1 ? [...rest, event] : [...rest.slice(0, at), event, ...rest.slice(at)];
 }
 
 /**

@@ -9,7 +9,7 @@ import { runAction } from "@/lib/forms/run-action.server";
 import { updateComment } from "@/lib/requests/requests.server";
 import { recordApproval } from "@/lib/reviews/approvals.server";
 import { createDecision } from "@/lib/reviews/decisions.server";
-import { addMeetingAction, endMeeting, focusAgendaItem, getMeeting, saveAgendaNotes, startMeeting } from "@/lib/reviews/meetings.server";
+import { addMeetingAction, endMeeting, focusAgendaItem, getMeeting, saveAgendaNotes, startMeeting, takeOverMeeting } from "@/lib/reviews/meetings.server";
 import type { CreateMeetingActionInput } from "@/lib/reviews/meetings-schema";
 import { getPresentationSlide } from "@/lib/reviews/presentation.server";
 import type { CreateDecisionInput, RecordApprovalInput } from "@/lib/reviews/schema";
@@ -34,6 +34,11 @@ export async function startMeetingAction(meetingId: string, agendaItemId?: strin
 
 export async function focusItemAction(meetingId: string, agendaItemId: string | null) {
   return runAction((actor) => focusAgendaItem(actor, meetingId, { agendaItemId }));
+}
+
+/** This person becomes the presenter everyone follows (audited). */
+export async function takeOverAction(meetingId: string) {
+  return runAction((actor) => takeOverMeeting(actor, meetingId));
 }
 
 export async function recordDecisionAction(meetingId: string, agendaItemId: string, input: Omit<CreateDecisionInput, "requestId" | "meetingItemId" | "team">) {

@@ -15,10 +15,12 @@ import type { ActionResult } from "@/lib/forms/action-result";
 import type { MeetingDetail, Person } from "@/lib/reviews/meetings-schema";
 import type { PresentationSlide } from "@/lib/reviews/presentation.server";
 import { formatClock, timerState } from "@/lib/reviews/timer";
-import { endMeetingFromModeAction, focusItemAction, startMeetingAction } from "../actions";
+import { endMeetingFromModeAction, focusItemAction, startMeetingAction, takeOverAction } from "../actions";
 import { CaptureDrawer, type CaptureTab } from "./capture-drawer";
 import { DiagramViewer, type DiagramViewerHandle } from "./diagram-viewer";
 import { SlideComments } from "./slide-comments";
+import { PresenterBar } from "./presenter-bar";
+import { useMeetingLive } from "./use-meeting-live";
 
 export interface MeetingModeProps {
   meeting: MeetingDetail;
@@ -62,6 +64,19 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   const diagram = useRef<DiagramViewerHandle>(null);
   const canEdit = meeting.permissions.canEdit;
 
+  // One presenter moves the slides; everyone else follows their item and timer live (ADR 019).
+  const presenting = canEdit && (meeting.presenter === null || meeting.presenter.id === currentUserId);
+  const follow = useCallback(
+    (next: MeetingDetail) => {
+      setMeeting(next);
+      const nextPresenting = next.permissions.canEdit && (next.presenter === null || next.presenter.id === currentUserId);
+      const onScreen = next.agenda.findIndex((entry) => entry.runningSince !== null);
+      if (!nextPresenting && onScreen >= 0) setIndex(onScreen);
+    },
+    [currentUserId],
+  );
+  const { live } = useMeetingLive(meeting.id, follow);
+
   const item = meeting.agenda[index];
   const slide = slides[index];
 
@@ -102,11 +117,12 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   const goTo = useCallback(
     (next: number) => {
       if (next < 0 || next >= meeting.agenda.length || next === index) return;
+      if (!presenting && meeting.status === "IN_PROGRESS") return void toast({ title: "Following the presenter", description: "Take over to move the slides for everyone.", tone: "warning" });
       setIndex(next);
       setDiagramIndex(0);
       if (canEdit && meeting.status !== "ENDED") void focusItemAction(meeting.id, meeting.agenda[next].id).then(apply);
     },
-    [apply, canEdit, index, meeting.agenda, meeting.id, meeting.status],
+    [apply, canEdit, index, meeting.agenda, meeting.id, meeting.status, presenting, toast],
   );
 
   const toggleFullscreen = useCallback(() => {
@@ -169,6 +185,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           <h1 className="mt-1 line-clamp-2 text-4xl leading-tight font-bold tracking-tight 2xl:text-5xl" data-testid="slide-title">
             {item.request.title || "Untitled request"}
           </h1>
+          <PresenterBar meeting={meeting} presenting={presenting} live={live} onTakeOver={async () => apply(await takeOverAction(meeting.id))} />
           <p className="mt-2 text-2xl text-fg-muted">
             <span className="font-semibold text-fg">{item.request.team.name}</span> · {item.request.role.title} · revision {item.request.revision}
           </p>
@@ -267,10 +284,10 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
       </div>
 
       <footer className="flex flex-wrap items-center gap-3 border-t border-border bg-surface px-10 py-4">
-        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index - 1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
+        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index - 1)} disabled={index === 0 || (!presenting && meeting.status === "IN_PROGRESS")} aria-keyshortcuts="ArrowLeft">
           <ArrowLeft aria-hidden="true" /> Previous
         </Button>
-        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index + 1)} disabled={index === meeting.agenda.length - 1} aria-keyshortcuts="ArrowRight">
+        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index + 1)} disabled={index === meeting.agenda.length - 1 || (!presenting && meeting.status === "IN_PROGRESS")} aria-keyshortcuts="ArrowRight">
           Next <ArrowRight aria-hidden="true" />
         </Button>
         {canEdit && (
