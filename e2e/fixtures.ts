@@ -69,7 +69,7 @@ export async function signIn(page: Page, user: { email: string }, password = PAS
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible({ timeout: 30_000 });
 }
 
 export const test = base.extend<{ asUser: (user: SeededUser) => Promise<Page> }>({

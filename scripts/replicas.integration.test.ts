@@ -151,7 +151,10 @@ describe.skipIf(embedded)("two replicas behind a load balancer", () => {
     await page.getByTestId("timeline").getByText(body).waitFor({ timeout: 5_000 });
     const delay = performance.now() - committed;
     console.log(`[replicas test] replica A → browser on replica B: ${delay.toFixed(0)} ms`);
-    expect(delay).toBeLessThan(1_000);
+    // Under a second on an idle machine (the figure is printed; npm run bench:live measures it properly).
+    // The assertion allows 2 s for a loaded CI machine: still under the 3-second polling fallback's
+    // interval, so a pass proves the event was pushed, not polled.
+    expect(delay).toBeLessThan(2_000);
   });
 
   it("loses no request answered 2xx when a replica is killed mid-traffic", async () => {
@@ -172,8 +175,11 @@ describe.skipIf(embedded)("two replicas behind a load balancer", () => {
     const stored = new Set((await db.incidentEvent.findMany({ where: { incidentId: incident.id, type: "NOTE" }, select: { body: true } })).map((event) => event.body));
     const answered = answers.filter((answer) => answer.status >= 200 && answer.status < 300);
     expect(answered.filter((answer) => !stored.has(answer.body))).toEqual([]);
-    // Replica B carried on: most requests were answered, all of the later ones.
-    expect(answered.length).toBeGreaterThanOrEqual(55);
+    // Replica B carried on: once the proxy saw A gone, every request was answered (how many of those in
+    // flight at the kill fail depends on the machine's load, so only the second half is held to it).
+    const later = answers.filter((answer) => Number(answer.body.split(" ")[1]) >= 30);
+    expect(later).toHaveLength(30);
+    expect(later.filter((answer) => answer.status !== 201)).toEqual([]);
     expect(replicas[0].process.child.signalCode).toBe("SIGKILL");
     expect((await fetch(`${proxy.url}/api/health/ready`)).status).toBe(200);
   });

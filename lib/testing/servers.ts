@@ -73,8 +73,9 @@ export interface RoundRobinProxy {
 
 /**
  * A load balancer in miniature: each request goes to the next upstream in turn, and to the one after when
- * that one refuses the connection (as a balancer's health check would soon conclude). Responses stream
- * through, event streams included.
+ * that one refuses the connection (as a balancer's health check would soon conclude). Every request opens
+ * its own connection (no keep-alive), so a killed upstream refuses the next one rather than resetting a
+ * pooled socket. Responses stream through, event streams included.
  */
 export async function startRoundRobinProxy(upstreams: number[]): Promise<RoundRobinProxy> {
   let next = 0;
@@ -83,22 +84,23 @@ export async function startRoundRobinProxy(upstreams: number[]): Promise<RoundRo
     const body: Buffer[] = [];
     request.on("data", (chunk: Buffer) => body.push(chunk));
     request.on("end", () => {
-      const attempt = (tries: number) => {
-        const index = next++ % upstreams.length;
-        const upstream = http.request({ host: "127.0.0.1", port: upstreams[index], method: request.method, path: request.url, headers: request.headers }, (answer) => {
+      // A retry goes to the upstream after the one that refused, not to whatever the shared counter holds
+      // by then (concurrent requests move it, and could send the retry back to the dead one).
+      const attempt = (tries: number, index: number) => {
+        const upstream = http.request({ host: "127.0.0.1", port: upstreams[index], agent: false, method: request.method, path: request.url, headers: request.headers }, (answer) => {
           served.push(index);
           response.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(response);
         });
         upstream.on("error", (error: NodeJS.ErrnoException) => {
-          if (error.code === "ECONNREFUSED" && tries + 1 < upstreams.length) return attempt(tries + 1);
+          if (error.code === "ECONNREFUSED" && tries + 1 < upstreams.length) return attempt(tries + 1, (index + 1) % upstreams.length);
           if (!response.headersSent) response.writeHead(502, { "content-type": "text/plain" });
           response.end(`proxy: ${error.code ?? error.message}`);
         });
         response.on("close", () => upstream.destroy());
         upstream.end(Buffer.concat(body));
       };
-      attempt(0);
+      attempt(0, next++ % upstreams.length);
     });
   });
   server.listen(0, "127.0.0.1");
