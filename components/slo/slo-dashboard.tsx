@@ -27,6 +27,7 @@ import {
   formatFactor,
   formatMinutes,
   formatTimeToExhaustion,
+  quietAlertReason,
   sloStatusPresentation,
 } from "@/lib/slo/present";
 import { SLO_REFRESH_MS, fetchJson, sloKeys } from "@/lib/slo/query-keys";
@@ -76,7 +77,7 @@ export function SloDashboard({ initial, initialSeries, markers }: { initial: Slo
               ? "Alerting is off for this SLO: the thresholds below are shown, but its exported rules have no alerts."
               : firing.length
                 ? `Firing: ${firing.map((alert) => `${alert.severity === "page" ? "Page" : "Ticket"} · ${alert.label.toLowerCase()} (${windowLabel[alert.longWindow]} and ${windowLabel[alert.shortWindow]} above ${formatFactor(alert.factor)}×)`).join("; ")}.`
-                : "No alert fires."}
+                : quietAlertReason(report, (key) => windowLabel[key] ?? key)}
           </p>
         </div>
         <LiveIndicator asOf={report.asOf} fetching={detail.isFetching || windowSeries.isFetching} error={detail.error?.message} className="shrink-0" />
