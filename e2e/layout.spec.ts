@@ -70,6 +70,7 @@ test("the form, the artifact viewer, an SLO and meeting mode hold at 1920, 1366 
       const viewer = page.getByTestId("artifact-viewer");
       const svg = viewer.locator('[data-testid="mermaid-diagram"] svg').first();
       await expect(svg).toBeVisible();
+      await viewer.scrollIntoViewIfNeeded();
       await check(page, `artifacts-${tag}`);
       const [viewerBox, svgBox] = [await viewer.boundingBox(), await svg.boundingBox()];
       expect(svgBox!.width / viewerBox!.width, `${tag}: the diagram's share of the viewer`).toBeGreaterThanOrEqual(0.6);

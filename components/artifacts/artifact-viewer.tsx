@@ -93,6 +93,7 @@ export function ArtifactViewer({ artifact }: { artifact: ArtifactFile }) {
             keyboard
             fullScreen
             large={false}
+            readableStart
           />
         </div>
       ) : (

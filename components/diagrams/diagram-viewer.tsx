@@ -32,6 +32,8 @@ export interface DiagramViewerProps {
   fullScreen?: boolean;
   /** Larger controls, readable on a projector. */
   large?: boolean;
+  /** A diagram that fitting would shrink below half its size opens at 1:1 from its top-left corner, to be panned. */
+  readableStart?: boolean;
 }
 
 const MIN_SCALE = 0.5;
@@ -41,7 +43,7 @@ const STEP = 1.25;
 const clamp = (scale: number) => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
 
 export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>(function DiagramViewer(
-  { source, label, className, fitTo = "the slide", wheelZooms = true, keyboard = false, fullScreen = false, large = true },
+  { source, label, className, fitTo = "the slide", wheelZooms = true, keyboard = false, fullScreen = false, large = true, readableStart = false },
   ref,
 ) {
   const [view, setView] = useState({ scale: 1, x: 0, y: 0 });
@@ -70,6 +72,34 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
   }, []);
 
   const reset = useCallback(() => setView({ scale: 1, x: 0, y: 0 }), []);
+
+  // Once the drawing is there: start at 1:1 when fitting shrinks it so much that its labels cannot be read.
+  useEffect(() => {
+    const element = area.current;
+    if (!readableStart || !element) return;
+    let done = false;
+    const start = () => {
+      const svg = element.querySelector("svg");
+      const viewBox = svg?.viewBox.baseVal;
+      const box = element.getBoundingClientRect();
+      if (done || !viewBox || !viewBox.width || !viewBox.height || !box.width || !box.height) return;
+      done = true;
+      const fitted = Math.min(box.width / viewBox.width, box.height / viewBox.height);
+      if (fitted >= 0.5) return;
+      const scale = Math.min(MAX_SCALE, 1 / fitted);
+      // Scaled about the centre, then moved so that the drawing's top-left corner is in the area's corner.
+      const width = viewBox.width * fitted * scale;
+      const height = viewBox.height * fitted * scale;
+      setView({ scale, x: Math.max(0, (width - box.width) / 2), y: Math.max(0, (height - box.height) / 2) });
+    };
+    const observer = new MutationObserver(start);
+    observer.observe(element, { childList: true, subtree: true });
+    const frame = requestAnimationFrame(start);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [readableStart, source]);
 
   useImperativeHandle(ref, () => ({ zoomIn: () => zoomAt(STEP), zoomOut: () => zoomAt(1 / STEP), reset, actualSize }), [zoomAt, reset, actualSize]);
 

@@ -83,7 +83,7 @@ export function SloDashboard({ initial, initialSeries, markers }: { initial: Slo
         <LiveIndicator asOf={report.asOf} fetching={detail.isFetching || windowSeries.isFetching} error={detail.error?.message} className="shrink-0" />
       </section>
 
-      <section aria-label="Figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <section aria-label="Figures" className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-4">
         <Stat label="Attainment" value={<span data-testid="attainment">{formatAttainment(report.sli, slo.objective)}</span>} hint={`Objective ${slo.objective} % over ${slo.windowDays} days`} tone={report.sli === null ? "nodata" : report.sli * 100 >= slo.objective ? "healthy" : "critical"} toneLabel={report.sli === null ? "No data" : report.sli * 100 >= slo.objective ? "Meets objective" : "Below objective"} />
         <Stat
           label="Error budget left"

@@ -62,7 +62,7 @@ describe("the SLI chart's axis", () => {
     ];
     expect(quietAlertReason({ status: "healthy", alerts }, (key) => key)).toBe("No alert fires.");
     expect(quietAlertReason({ status: "exhausted", alerts }, (key) => key)).toBe(
-      "No alert fires: the budget is spent, but the burn has stopped. Each alert also needs its short window burning fast, and the 6h window burns at 0× (a ticket needs over 1×). The budget comes back as the bad minutes leave the window.",
+      "No alert fires: the budget is spent, but the burn has stopped. An alert also needs its short window burning fast, and over the last 6h the burn rate is 0× (a ticket needs over 1×). The budget comes back as the bad minutes leave the window.",
     );
   });
 });

@@ -133,5 +133,5 @@ export function quietAlertReason(input: { status: string; alerts: readonly { sho
   const shortest = [...input.alerts].sort((a, b) => a.factor - b.factor)[0];
   if (!shortest) return "No alert fires: the budget is spent, and this SLO has no alert rules.";
   const rate = shortest.shortBurnRate === null ? "no data" : `${formatFactor(shortest.shortBurnRate)}×`;
-  return `No alert fires: the budget is spent, but the burn has stopped. Each alert also needs its short window burning fast, and the ${windowLabel(shortest.shortWindow)} window burns at ${rate} (a ticket needs over ${formatFactor(shortest.factor)}×). The budget comes back as the bad minutes leave the window.`;
+  return `No alert fires: the budget is spent, but the burn has stopped. An alert also needs its short window burning fast, and over the last ${windowLabel(shortest.shortWindow)} the burn rate is ${rate} (a ticket needs over ${formatFactor(shortest.factor)}×). The budget comes back as the bad minutes leave the window.`;
 }

@@ -118,7 +118,7 @@ export function RequestView({
         <Link href="/requests" className="inline-flex items-center gap-1 text-sm text-fg-muted">
           <ArrowLeft aria-hidden="true" className="size-4" /> Requests
         </Link>
-        <div className="flex flex-col gap-4 xl:flex-row xl:items-start xl:justify-between">
+        <div className="flex flex-col gap-4 2xl:flex-row 2xl:items-start 2xl:justify-between">
           <div className="flex min-w-0 flex-col gap-2">
             <div className="flex flex-wrap items-center gap-3">
               <RequestStatusBadge status={request.status} className="text-base" />
