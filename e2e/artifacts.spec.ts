@@ -40,7 +40,7 @@ test("a demo request's Artifacts tab: figures, tree, highlighting, copy, downloa
   await expect(viewer.getByRole("heading", { name: diagram.path })).toBeVisible();
   await expect(viewer.locator('[data-testid="mermaid-diagram"] svg')).toBeVisible();
   // The diagram has meeting mode's viewer: zoom with the buttons or keys, actual size, full screen.
-  const zoom = viewer.getByRole("group", { name: "Zoom" });
+  const zoom = viewer.getByRole("group", { name: "Zoom", exact: true });
   await zoom.getByRole("button", { name: "Zoom in (+)" }).click();
   await expect(zoom).toContainText("125%");
   await viewer.getByTestId("diagram-area").locator("[tabindex='0']").press("0");
