@@ -40,11 +40,13 @@ test("a demo request's Artifacts tab: figures, tree, highlighting, copy, downloa
   await expect(viewer.getByRole("heading", { name: diagram.path })).toBeVisible();
   await expect(viewer.locator('[data-testid="mermaid-diagram"] svg')).toBeVisible();
   // The diagram has meeting mode's viewer: zoom with the buttons or keys, actual size, full screen.
+  // The network diagram is too wide to read fitted, so it opens at its natural size; 0 fits it.
   const zoom = viewer.getByRole("group", { name: "Zoom", exact: true });
-  await zoom.getByRole("button", { name: "Zoom in (+)" }).click();
-  await expect(zoom).toContainText("125%");
+  await expect(zoom).not.toContainText(/^100%/);
   await viewer.getByTestId("diagram-area").locator("[tabindex='0']").press("0");
   await expect(zoom).toContainText("100%");
+  await zoom.getByRole("button", { name: "Zoom in (+)" }).click();
+  await expect(zoom).toContainText("125%");
   await zoom.getByRole("button", { name: "Full screen" }).click();
   await expect(zoom.getByRole("button", { name: "Leave full screen" })).toBeVisible();
   await zoom.getByRole("button", { name: "Leave full screen" }).click();

@@ -194,7 +194,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           <MonitorSmartphone aria-hidden="true" className="mt-0.5 size-5 shrink-0" /> Meeting mode is made for a big screen: a projector, or a laptop of 1280 px or wider.
         </p>
         <Link href={`/reviews/meetings/${meeting.id}`} className="text-base font-medium text-info-fg underline">
-          Open the meeting page, made for phones
+          Open the meeting page instead
         </Link>
       </div>
       {rehearsing ? (
