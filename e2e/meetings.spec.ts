@@ -6,6 +6,13 @@ import { readFile } from "node:fs/promises";
 import { getRole } from "@/lib/agents/registry";
 import { expect, seedTeam, signIn, test } from "./fixtures";
 
+/** Meeting mode opens as a rehearsal; the presenter starts the meeting (confirmed). */
+async function startMeeting(page: import("@playwright/test").Page) {
+  await page.getByTestId("rehearsal-banner").getByRole("button", { name: "Start the meeting" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Start the meeting" }).click();
+  await expect(page.getByTestId("rehearsal-banner")).toHaveCount(0);
+}
+
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 const network = structuredClone(getRole("network-engineer").example);
@@ -53,8 +60,11 @@ test("a maintainer schedules a review, runs it in meeting mode from the keyboard
   const meetingUrl = page.url();
   await expect(page.getByRole("row").nth(1)).toContainText(titles[2]);
 
-  // Meeting mode starts the meeting on the first item.
+  // Meeting mode opens as a rehearsal that changes nothing; starting the meeting is confirmed.
   await page.getByRole("link", { name: "Start meeting mode" }).click();
+  await expect(page.getByTestId("rehearsal-banner")).toBeVisible();
+  await expect(page.getByTestId("item-timer")).toContainText("paused");
+  await startMeeting(page);
   await expect(page.getByTestId("slide-position")).toContainText("Item 1 of 3");
   await expect(page.getByTestId("slide-title")).toHaveText(titles[2]);
   await expect(page.getByTestId("item-timer")).toHaveAttribute("data-level", "ok");
@@ -214,6 +224,7 @@ test("a comment resolved in the Discussion tab leaves the slide's open comments;
   // Meeting mode lists the two open comments only, and counts the resolved one.
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(`/reviews/meetings/${meeting.id}/present`);
+  await startMeeting(page);
   const slideComments = page.getByTestId("slide-comments");
   await expect(slideComments.getByRole("heading")).toHaveText("Open comments (2)");
   await expect(slideComments.getByTestId("slide-comment")).toHaveText([/Who owns the VPN keys\?/, /Is IPv6 in scope\?/]);

@@ -94,6 +94,8 @@ test("a draft autosaves, survives a reload intact, refuses an invalid CIDR, and 
   await expect(page).toHaveURL(/\/requests\/[a-z0-9]+\/edit$/);
   const editUrl = page.url();
   await page.reload();
+  // A reopened draft starts at its first step with a missing answer; the first step keeps its answers.
+  await page.getByRole("navigation", { name: "Form steps" }).getByRole("button").first().click();
   await expect(byLabel(page, "Network name")).toHaveValue(values.networkName as string);
   await page.getByRole("navigation", { name: "Form steps" }).getByRole("button", { name: /Address plan/ }).click();
   await expect(byLabel(stepForm(page).getByRole("group", { name: "Environments and their base CIDRs" }), "Base CIDR").first()).toHaveValue("10.30.0.0/16");
@@ -103,6 +105,7 @@ test("a draft autosaves, survives a reload intact, refuses an invalid CIDR, and 
   const otherPage = await other.newPage();
   await signIn(otherPage, team.member);
   await otherPage.goto(editUrl);
+  await otherPage.getByRole("navigation", { name: "Form steps" }).getByRole("button").first().click();
   await expect(byLabel(otherPage, "Network name")).toHaveValue(values.networkName as string);
   await other.close();
 

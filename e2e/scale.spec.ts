@@ -49,6 +49,8 @@ test("meeting mode follows its presenter, and another member takes over explicit
   const { id } = (await meeting.json()) as { id: string };
 
   await presenter.goto(`/reviews/meetings/${id}/present`);
+  await presenter.getByTestId("rehearsal-banner").getByRole("button", { name: "Start the meeting" }).click();
+  await presenter.getByRole("alertdialog").getByRole("button", { name: "Start the meeting" }).click();
   await expect(presenter.getByTestId("presenter-bar")).toContainText("You are presenting");
   await signIn(follower, team.maintainer);
   await follower.goto(`/reviews/meetings/${id}/present`);

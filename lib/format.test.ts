@@ -13,4 +13,11 @@ describe("format", () => {
     expect(formatRelative(new Date("2026-03-06T12:00:00Z"), now)).toBe("in 2 days");
     expect(formatRelative(now, now)).toBe("just now");
   });
+
+  it("counts calendar days: 10:00 two days on is not tomorrow", () => {
+    const now = new Date("2026-12-04T15:00:00Z");
+    expect(formatRelative(new Date("2026-12-06T10:00:00Z"), now)).toBe("in 2 days");
+    expect(formatRelative(new Date("2026-12-05T16:00:00Z"), now)).toBe("tomorrow");
+    expect(formatRelative(new Date("2026-12-02T20:00:00Z"), now)).toBe("2 days ago");
+  });
 });

@@ -12,6 +12,8 @@ export function formatDate(value: Date | string | null | undefined): string {
   return date.format(new Date(value));
 }
 
+const utcDay = (at: Date) => Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+
 /** "3 minutes ago", "in 2 days", relative to `now`. */
 export function formatRelative(value: Date | string, now: Date = new Date()): string {
   const seconds = Math.round((new Date(value).getTime() - now.getTime()) / 1000);
@@ -24,7 +26,10 @@ export function formatRelative(value: Date | string, now: Date = new Date()): st
   ];
   const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) < size) continue;
+    // Days count calendar days (UTC), so 10:00 the day after tomorrow is "in 2 days", not "tomorrow".
+    if (unit === "day") return format.format(Math.round((utcDay(new Date(value)) - utcDay(now)) / 86_400_000), unit);
+    return format.format(Math.trunc(seconds / size), unit);
   }
   return "just now";
 }

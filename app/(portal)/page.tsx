@@ -11,7 +11,7 @@ import { countAuditEventsSince, listAuditEvents } from "@/lib/audit/audit.server
 import { describeAuditEvent } from "@/lib/activity/describe";
 import { getTeam } from "@/lib/teams/teams.server";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { roleLabels } from "@/lib/auth/roles";
+import { roleAllows, roleLabels } from "@/lib/auth/roles";
 import { OverdueActionItems } from "@/components/incidents/overdue-action-items";
 
 export const metadata: Metadata = { title: "Home" };
@@ -45,7 +45,18 @@ export default async function HomePage() {
   ]);
   return (
     <>
-      <PageHeader title={team.name} description={team.description || "Your team's home in the portal."} eyebrow={`Your role: ${roleLabels[team.role]}`} />
+      <PageHeader
+        title={team.name}
+        description={team.description || "Your team's home in the portal."}
+        eyebrow={`Your role: ${roleLabels[team.role]}`}
+        actions={
+          roleAllows(team.role, "edit") && (
+            <Link href="/requests/new" className={buttonVariants({ size: "lg" })}>
+              <Plus aria-hidden="true" /> Start a request
+            </Link>
+          )
+        }
+      />
       <section aria-label="Team figures" className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Stat label="Members" value={team.counts.members} hint={<Link href="/settings/members">Manage members</Link>} />
         <Stat label="Active API tokens" value={team.counts.activeTokens} hint={<Link href="/settings/tokens">Manage tokens</Link>} />

@@ -1,16 +1,15 @@
 "use client";
 // ArtifactViewer: one artifact with its path, language, size and short sha256; copy, download, and for
-// a Mermaid file the drawn diagram with a switch to its source.
+// a Mermaid file the drawn diagram (zoom, pan, 1:1, full screen) with a switch to its source.
 import { Check, Code2, Copy, Download, Workflow } from "lucide-react";
 import { useState } from "react";
 import { formatSize, languageLabels, languageOf } from "@/lib/artifacts/languages";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";
+import { DiagramViewer } from "@/components/diagrams/diagram-viewer";
 import { CodeView } from "./code-view";
 import { isDiagram, type ArtifactFile } from "./types";
-import { EnlargeDiagram } from "@/components/artifacts/enlarge-diagram";
 
 /** Saves text as a file through a temporary object URL (no server round trip for one file). */
 export function downloadText(name: string, content: string, mediaType: string) {
@@ -57,7 +56,6 @@ export function ArtifactViewer({ artifact }: { artifact: ArtifactFile }) {
                 {showSource ? <Workflow aria-hidden="true" /> : <Code2 aria-hidden="true" />} {showSource ? "Show diagram" : "Show source"}
               </Button>
             )}
-            {diagram && !showSource && <EnlargeDiagram path={artifact.path} source={artifact.content} label={`Diagram ${artifact.path}, enlarged`} variant="secondary" />}
             <Button variant="secondary" size="sm" onClick={() => void copy()}>
               {copied ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} {copied ? "Copied" : "Copy"}
             </Button>
@@ -84,8 +82,19 @@ export function ArtifactViewer({ artifact }: { artifact: ArtifactFile }) {
         </div>
       </header>
       {diagram && !showSource ? (
-        <div className="rounded-md border border-border bg-surface p-4">
-          <LazyMermaid source={artifact.content} label={`Diagram ${artifact.path}`} />
+        // The viewer's full width, zoom and pan, 1:1 and full screen: the same viewer as meeting mode.
+        <div className="overflow-hidden rounded-md border border-border">
+          <DiagramViewer
+            source={artifact.content}
+            label={`Diagram ${artifact.path}`}
+            className="h-[min(70vh,40rem)] max-md:h-[26rem]"
+            fitTo="the viewer"
+            wheelZooms={false}
+            keyboard
+            fullScreen
+            large={false}
+            readableStart
+          />
         </div>
       ) : (
         <CodeView artifact={artifact} className="max-h-[70vh]" />

@@ -1,8 +1,8 @@
 "use client";
-// "Enlarge": a diagram at its natural size in a wide dialog, scrollable, for diagrams too wide to read
-// where they are shown (a network with dozens of subnets fitted to a panel).
+// "Enlarge": a diagram in a wide dialog with the diagram viewer's zoom, pan and 1:1, for diagrams too
+// wide to read where they are shown (the live preview's narrow panel).
 import { Maximize2 } from "lucide-react";
-import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";
+import { DiagramViewer } from "@/components/diagrams/diagram-viewer";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
@@ -15,9 +15,7 @@ export function EnlargeDiagram({ path, source, label, variant = "ghost" }: { pat
         </Button>
       </DialogTrigger>
       <DialogContent title={path} size="xl" className="max-w-[min(96vw,110rem)]">
-        <div className="max-h-[80vh] overflow-auto">
-          <LazyMermaid source={source} label={label} className="[&_svg]:max-w-none" />
-        </div>
+        <DiagramViewer source={source} label={label} className="h-[75vh]" fitTo="the dialog" keyboard fullScreen large={false} />
       </DialogContent>
     </Dialog>
   );

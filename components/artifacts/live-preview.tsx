@@ -9,7 +9,8 @@ import { getRole } from "@/lib/agents/registry";
 import type { FormValues } from "@/lib/agents/types";
 import { artifactsApi } from "@/lib/artifacts/api-client";
 import { artifactKeys } from "@/lib/artifacts/query-keys";
-import { validateRoleInput } from "@/lib/agents/form-logic";
+import { stepOfErrorKey, validateRoleInput } from "@/lib/agents/form-logic";
+import { labelForPath } from "@/lib/requests/answers";
 import { ApiError } from "@/lib/api/client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -31,7 +32,22 @@ function useDebounced<T>(value: T, delay: number): T {
   return debounced;
 }
 
-export function LivePreview({ roleKey, values, open, onOpenChange, className }: { roleKey: string; values: FormValues; open: boolean; onOpenChange: (open: boolean) => void; className?: string }) {
+export function LivePreview({
+  roleKey,
+  values,
+  open,
+  onOpenChange,
+  onGoToField,
+  className,
+}: {
+  roleKey: string;
+  values: FormValues;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** Opens the step of a missing or wrong answer, with the cursor in it. */
+  onGoToField?: (key: string) => void;
+  className?: string;
+}) {
   const role = useMemo(() => getRole(roleKey), [roleKey]);
   const debounced = useDebounced(values, PREVIEW_DELAY_MS);
   // The same validation as submitting: invalid answers are not sent, and the last valid ones stay shown.
@@ -39,6 +55,16 @@ export function LivePreview({ roleKey, values, open, onOpenChange, className }: 
   const [lastValid, setLastValid] = useState<FormValues | undefined>(() => (validation.success ? debounced : undefined));
   if (validation.success && debounced !== lastValid) setLastValid(debounced);
   const invalidCount = validation.success ? 0 : Object.keys(validation.errors).length;
+  // Which answers: their labels and steps, each a way to get there.
+  const missing = useMemo(
+    () =>
+      validation.success
+        ? []
+        : Object.keys(validation.errors)
+            .filter((key) => key !== "_form")
+            .map((key) => ({ key, label: labelForPath(role, key), step: role.steps.find((step) => step.id === stepOfErrorKey(role, key))?.title ?? "" })),
+    [role, validation],
+  );
 
   const query = useQuery({
     queryKey: artifactKeys.preview(role.key, lastValid),
@@ -56,9 +82,9 @@ export function LivePreview({ roleKey, values, open, onOpenChange, className }: 
   if (!open) {
     return (
       <aside aria-label="Live preview" className={cn("no-print", className)}>
-        <Button variant="secondary" onClick={() => onOpenChange(true)} aria-expanded={false} aria-controls="live-preview-body" className="w-full xl:h-auto xl:flex-col xl:py-4">
-          <ChevronsLeft aria-hidden="true" className="hidden xl:block" />
-          <Eye aria-hidden="true" /> <span className="xl:[writing-mode:vertical-rl]">Show live preview</span>
+        <Button variant="secondary" onClick={() => onOpenChange(true)} aria-expanded={false} aria-controls="live-preview-body" className="w-full @min-[84rem]/role-form:h-auto @min-[84rem]/role-form:flex-col @min-[84rem]/role-form:py-4">
+          <ChevronsLeft aria-hidden="true" className="hidden @min-[84rem]/role-form:block" />
+          <Eye aria-hidden="true" /> <span className="@min-[84rem]/role-form:[writing-mode:vertical-rl]">Show live preview</span>
         </Button>
       </aside>
     );
@@ -100,6 +126,33 @@ export function LivePreview({ roleKey, values, open, onOpenChange, className }: 
             </span>
           ) : null}
         </p>
+        {missing.length > 0 && (
+          <div className="text-sm" data-testid="live-preview-missing">
+            <p className="font-medium">{lastValid === undefined ? "Still to answer:" : "To fix:"}</p>
+            <ul className="mt-1 flex flex-col gap-0.5">
+              {missing.slice(0, 8).map((entry) => (
+                <li key={entry.key}>
+                  {onGoToField ? (
+                    <a
+                      href={`#${entry.key}`}
+                      className="underline"
+                      onClick={(event) => {
+                        event.preventDefault();
+                        onGoToField(entry.key);
+                      }}
+                    >
+                      {entry.label}
+                    </a>
+                  ) : (
+                    entry.label
+                  )}
+                  {entry.step && <span className="text-fg-muted"> · {entry.step}</span>}
+                </li>
+              ))}
+              {missing.length > 8 && <li className="text-fg-muted">and {missing.length - 8} more</li>}
+            </ul>
+          </div>
+        )}
         {!preview ? (
           lastValid === undefined && (
             <p className="rounded-md bg-surface-muted p-3 text-base text-fg-muted">The preview appears once the required answers are filled in.</p>

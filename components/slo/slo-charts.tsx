@@ -4,7 +4,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { markerLabel, type IncidentMarker } from "@/lib/incidents/slo-impact";
 import type { SloSeriesJson } from "@/lib/slo/api-schemas";
-import { sliAxis } from "@/lib/slo/present";
+import { burndownTicks, sliAxis } from "@/lib/slo/present";
 
 const UTC = "UTC";
 const shortTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: UTC });
@@ -32,7 +32,8 @@ function incidentAreas(markers: readonly IncidentMarker[] | undefined, data: rea
     const to = Math.min(last, Math.max(Date.parse(marker.to), Date.parse(marker.from) + minimum));
     if (to <= from) return [];
     // Labels of areas in the right half end at the area, so they stay inside the chart; neighbours are
-    // staggered over three lines so that close incidents do not write over each other.
+    // staggered over three lines so that close incidents do not write over each other. They sit at the
+    // bottom of the area: both lines run near the top most of the time (budget left early, SLI near 100 %).
     const alignRight = (from + to) / 2 > first + (last - first) * 0.55;
     const line = index % 3;
     return [
@@ -45,12 +46,12 @@ function incidentAreas(markers: readonly IncidentMarker[] | undefined, data: rea
         stroke="var(--critical)"
         strokeOpacity={0.6}
         ifOverflow="hidden"
-        label={(props: { viewBox?: { x?: number; y?: number; width?: number } }) => {
+        label={(props: { viewBox?: { x?: number; y?: number; width?: number; height?: number } }) => {
           const box = props.viewBox ?? {};
           const x = alignRight ? (box.x ?? 0) + (box.width ?? 0) - 4 : (box.x ?? 0) + 4;
           return (
-            <text x={x} y={(box.y ?? 0) + 16 + line * 17} textAnchor={alignRight ? "end" : "start"} fill="var(--critical-fg)" fontSize={13} fontWeight={600} stroke="var(--surface)" strokeWidth={4} paintOrder="stroke">
-              {markerLabel(marker, 30)}
+            <text x={x} y={(box.y ?? 0) + (box.height ?? 0) - 6 - line * 17} textAnchor={alignRight ? "end" : "start"} fill="var(--critical-fg)" fontSize={13} fontWeight={600} stroke="var(--surface)" strokeWidth={4} paintOrder="stroke">
+              {markerLabel(marker, 18)}
             </text>
           );
         }}
@@ -69,6 +70,7 @@ export function BurndownChart({ series, markers }: { series: SloSeriesJson; mark
   const data = series.burndown.map((point) => ({ at: Date.parse(point.at), remaining: point.remaining === null ? null : point.remaining * 100, ideal: point.ideal * 100 }));
   const values = data.flatMap((point) => (point.remaining === null ? [] : [point.remaining]));
   const low = Math.min(0, ...values);
+  const ticks = burndownTicks(low);
   const last = values.at(-1);
   const span = data.length > 1 ? data[data.length - 1].at - data[0].at : 0;
   const summary =
@@ -82,7 +84,7 @@ export function BurndownChart({ series, markers }: { series: SloSeriesJson; mark
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} tick={axisTick} stroke="var(--border-strong)" minTickGap={40} />
-          <YAxis domain={[Math.floor(low / 10) * 10, 100]} tickFormatter={(value: number) => `${value} %`} tick={axisTick} stroke="var(--border-strong)" width={64} />
+          <YAxis domain={[ticks[0], 100]} ticks={ticks} interval={0} tickFormatter={(value: number) => `${value} %`} tick={axisTick} stroke="var(--border-strong)" width={64} />
           {areas}
           <ReferenceLine y={0} stroke="var(--critical)" strokeWidth={2} label={{ value: "Exhausted", position: "insideBottomLeft", fill: "var(--critical-fg)", fontSize: 14 }} />
           <Tooltip
@@ -109,9 +111,11 @@ export function SliChart({ series, objective, markers }: { series: SloSeriesJson
   const summary = values.length
     ? `SLI per ${series.bucketMinutes >= 60 ? `${series.bucketMinutes / 60} h` : `${series.bucketMinutes} min`}: lowest ${lowest.toFixed(2)} %, ${below} of ${values.length} points below the ${objective} % objective.`
     : "SLI: no data in this range.";
+  const cut = axis.clipped ? ` The axis starts at ${axis.min} % so that the objective reads; lower points are drawn on its bottom edge.` : "";
   const areas = incidentAreas(markers, data);
   return (
-    <div role="img" aria-label={summary + markersSentence(markers)} className="h-72 w-full" data-testid="sli-chart" data-incident-markers={areas.length}>
+    <figure className="flex flex-col gap-1">
+    <div role="img" aria-label={summary + cut + markersSentence(markers)} className="h-72 w-full" data-testid="sli-chart" data-incident-markers={areas.length}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
@@ -126,7 +130,13 @@ export function SliChart({ series, objective, markers }: { series: SloSeriesJson
             width={84}
           />
           {areas}
-          <ReferenceLine y={objective} stroke="var(--warning)" strokeWidth={2} strokeDasharray="6 4" label={{ value: `Objective ${objective} %`, position: "insideBottomRight", fill: "var(--warning-fg)", fontSize: 14 }} />
+          <ReferenceLine
+            y={objective}
+            stroke="var(--warning)"
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            label={{ value: `Objective ${objective} %`, position: "insideTopLeft", fill: "var(--warning-fg)", fontSize: 14, fontWeight: 600, stroke: "var(--surface)", strokeWidth: 4, paintOrder: "stroke" }}
+          />
           <Tooltip
             contentStyle={tooltipStyle}
             labelFormatter={(value) => `${fullTime.format(Number(value))} UTC`}
@@ -136,5 +146,11 @@ export function SliChart({ series, objective, markers }: { series: SloSeriesJson
         </LineChart>
       </ResponsiveContainer>
     </div>
+    {axis.clipped && (
+      <figcaption className="text-sm text-fg-muted" data-testid="sli-axis-note">
+        The axis starts at {axis.min} % so that the {objective} % objective reads; the lowest point, {lowest.toFixed(2)} %, is drawn on its bottom edge.
+      </figcaption>
+    )}
+    </figure>
   );
 }

@@ -27,6 +27,7 @@ import {
   formatFactor,
   formatMinutes,
   formatTimeToExhaustion,
+  quietAlertReason,
   sloStatusPresentation,
 } from "@/lib/slo/present";
 import { SLO_REFRESH_MS, fetchJson, sloKeys } from "@/lib/slo/query-keys";
@@ -76,13 +77,13 @@ export function SloDashboard({ initial, initialSeries, markers }: { initial: Slo
               ? "Alerting is off for this SLO: the thresholds below are shown, but its exported rules have no alerts."
               : firing.length
                 ? `Firing: ${firing.map((alert) => `${alert.severity === "page" ? "Page" : "Ticket"} · ${alert.label.toLowerCase()} (${windowLabel[alert.longWindow]} and ${windowLabel[alert.shortWindow]} above ${formatFactor(alert.factor)}×)`).join("; ")}.`
-                : "No alert fires."}
+                : quietAlertReason(report, (key) => windowLabel[key] ?? key)}
           </p>
         </div>
         <LiveIndicator asOf={report.asOf} fetching={detail.isFetching || windowSeries.isFetching} error={detail.error?.message} className="shrink-0" />
       </section>
 
-      <section aria-label="Figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <section aria-label="Figures" className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-4">
         <Stat label="Attainment" value={<span data-testid="attainment">{formatAttainment(report.sli, slo.objective)}</span>} hint={`Objective ${slo.objective} % over ${slo.windowDays} days`} tone={report.sli === null ? "nodata" : report.sli * 100 >= slo.objective ? "healthy" : "critical"} toneLabel={report.sli === null ? "No data" : report.sli * 100 >= slo.objective ? "Meets objective" : "Below objective"} />
         <Stat
           label="Error budget left"

@@ -5,7 +5,7 @@ import { cn } from "./cn";
 /** Border, colours, invalid and disabled states shared by Input, Textarea and Select. */
 export const controlClassName = cn(
   "w-full rounded-md border border-border-strong bg-surface px-3 text-base text-fg",
-  "placeholder:text-fg-muted",
+  "placeholder:text-fg-muted placeholder:italic",
   "disabled:cursor-not-allowed disabled:bg-surface-muted disabled:opacity-70",
   "aria-[invalid=true]:border-critical aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-critical",
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleMatches } from "./catalog-search";
+import { roleMatches, searchExamples } from "./catalog-search";
 import { roles } from "./registry";
 
 const matching = (query: string) => roles.filter((role) => roleMatches(role, query)).map((role) => role.key);
@@ -18,5 +18,11 @@ describe("searching the role catalogue", () => {
     const role = { key: "x", title: "Résumé checker", mission: "", responsibilities: [] };
     expect(roleMatches(role, "  resume   ")).toBe(true);
     expect(roleMatches(role, "RÉSUMÉ")).toBe(true);
+  });
+});
+
+describe("the search box's examples", () => {
+  it("each find at least one role", async () => {
+    for (const example of searchExamples) expect(roles.filter((role) => roleMatches(role, example)).length, example).toBeGreaterThan(0);
   });
 });

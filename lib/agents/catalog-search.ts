@@ -19,3 +19,6 @@ export function roleMatches(role: SearchableRole, query: string): boolean {
   const haystack = normalise([role.title, role.key, role.mission, ...role.responsibilities].join(" \n "));
   return words.every((word) => haystack.includes(word));
 }
+
+/** The examples the search box offers: each one finds at least one role (a test keeps them honest). */
+export const searchExamples = ["canary", "SLO", "network", "compliance"] as const;

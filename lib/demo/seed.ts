@@ -1,4 +1,4 @@
-// The demo organisation: two teams and four people, one per role. Idempotent: run it on every start.
+// The demo organisation: two teams and four people, one per role; each team has two people who can review. Idempotent: run it on every start.
 import { getDb, type Tx } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/audit.server";
@@ -18,7 +18,8 @@ export const demoTeams = [
 
 export const demoUsers: { email: string; name: string; roles: Record<string, TeamRole> }[] = [
   { email: "admin@demo.local", name: "Alex Admin", roles: { platform: "OWNER", payments: "OWNER" } },
-  { email: "maintainer@demo.local", name: "Morgan Maintainer", roles: { platform: "MAINTAINER", payments: "MEMBER" } },
+  // Every demo team has a maintainer besides its owner, so the owner's first request can be approved.
+  { email: "maintainer@demo.local", name: "Morgan Maintainer", roles: { platform: "MAINTAINER", payments: "MAINTAINER" } },
   { email: "member@demo.local", name: "Mira Member", roles: { payments: "MEMBER" } },
   { email: "viewer@demo.local", name: "Victor Viewer", roles: { platform: "VIEWER", payments: "VIEWER" } },
 ];

@@ -35,7 +35,11 @@ const requirements = [
 const demo: DemoTeamReviews[] = [
   {
     team: "payments",
-    reviewers: [{ email: "admin@demo.local", kinds: ["network", "security"] }],
+    // Two people who review network and security requests, so either one's request can be approved by the other.
+    reviewers: [
+      { email: "admin@demo.local", kinds: ["network", "security"] },
+      { email: "maintainer@demo.local", kinds: ["network", "security"] },
+    ],
     requirements,
     decisions: [
       {

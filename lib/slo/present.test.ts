@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAttainment, formatBudget, formatBurnRate, formatFactor, formatHours, formatMinutes, formatTimeToExhaustion, sliAxis } from "@/lib/slo/present";
+import { formatAttainment, formatBudget, formatBurnRate, formatFactor, formatHours, formatMinutes, formatTimeToExhaustion, sliAxis, burndownTicks, quietAlertReason } from "@/lib/slo/present";
 
 describe("SLO formatting", () => {
   it("truncates attainment so that just under the objective never reads as meeting it", () => {
@@ -38,9 +38,31 @@ describe("SLO formatting", () => {
 
 describe("the SLI chart's axis", () => {
   it("uses round steps that include the lowest point and the objective", () => {
-    expect(sliAxis(99.2, 99.9)).toEqual({ min: 99.2, ticks: [99.2, 99.4, 99.6, 99.8, 100] });
-    expect(sliAxis(null, 99.9)).toEqual({ min: 99.8, ticks: [99.8, 99.85, 99.9, 99.95, 100] });
-    expect(sliAxis(20, 99)).toEqual({ min: 20, ticks: [20, 40, 60, 80, 100] });
-    expect(sliAxis(99.97, 99.5)).toEqual({ min: 99, ticks: [99, 99.25, 99.5, 99.75, 100] });
+    expect(sliAxis(99.6, 99.9)).toEqual({ min: 99.6, ticks: [99.6, 99.7, 99.8, 99.9, 100], clipped: false });
+    expect(sliAxis(null, 99.9)).toEqual({ min: 99.8, ticks: [99.8, 99.85, 99.9, 99.95, 100], clipped: false });
+    expect(sliAxis(99.97, 99.5)).toEqual({ min: 99, ticks: [99, 99.25, 99.5, 99.75, 100], clipped: false });
+  });
+
+  it("keeps the SLI axis around the objective, so 99.95 % never reads as 100 %, and says when a dip is cut", () => {
+    expect(sliAxis(20, 99)).toEqual({ min: 94, ticks: [94, 96, 98, 100], clipped: true });
+    expect(sliAxis(85, 99.95)).toEqual({ min: 99.7, ticks: [99.7, 99.8, 99.9, 100], clipped: true });
+    expect(sliAxis(99.2, 99.9)).toEqual({ min: 99.4, ticks: [99.4, 99.6, 99.8, 100], clipped: true });
+  });
+
+  it("gives the burndown round ticks through 100 and 0", () => {
+    expect(burndownTicks(40)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(burndownTicks(-70)).toEqual([-100, -50, 0, 50, 100]);
+    expect(burndownTicks(-10)).toEqual([-20, 0, 20, 40, 60, 80, 100]);
+  });
+
+  it("says why an exhausted SLO fires no alert", () => {
+    const alerts = [
+      { shortWindow: "5m", shortBurnRate: 0.4, factor: 14.4 },
+      { shortWindow: "6h", shortBurnRate: 0, factor: 1 },
+    ];
+    expect(quietAlertReason({ status: "healthy", alerts }, (key) => key)).toBe("No alert fires.");
+    expect(quietAlertReason({ status: "exhausted", alerts }, (key) => key)).toBe(
+      "No alert fires: the budget is spent, but the burn has stopped. An alert also needs its short window burning fast, and over the last 6h the burn rate is 0× (a ticket needs over 1×). The budget comes back as the bad minutes leave the window.",
+    );
   });
 });

@@ -102,8 +102,11 @@ export function formatCompactCount(value: number): string {
  * The SLI chart's y-axis: from a round number at or below both the lowest point and the objective (with at
  * least as much room below the objective as above it) up to 100 %, in 1-2-2.5-5 steps: 99.2, 99.4 … 100.
  */
-export function sliAxis(lowest: number | null, objective: number): { min: number; ticks: number[] } {
-  const low = Math.min(lowest ?? objective, objective - (100 - objective));
+export function sliAxis(lowest: number | null, objective: number): { min: number; ticks: number[]; clipped: boolean } {
+  // Around the objective: down to five error budgets below 100 % at most, so that a 99.95 % objective never
+  // reads as 100 % because one bad hour pulled the axis down to 85 %. Lower points are drawn at the bottom edge.
+  const budget = 100 - objective;
+  const low = Math.max(Math.min(lowest ?? objective, objective - budget), objective - 5 * budget);
   const rough = Math.max(100 - low, 0.001) / 4;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough - 1e-12)!;
@@ -112,5 +115,23 @@ export function sliAxis(lowest: number | null, objective: number): { min: number
   const min = Math.max(0, round(Math.floor(low / step + 1e-9) * step));
   const ticks: number[] = [];
   for (let tick = min; tick < 100 + step / 2; tick = round(tick + step)) ticks.push(Math.min(100, tick));
-  return { min, ticks };
+  return { min, ticks, clipped: lowest !== null && lowest < min };
+}
+
+/** Round ticks for the budget burndown (percent left), always through 100 and 0: steps of 10, 20, 25 or 50. */
+export function burndownTicks(lowest: number): number[] {
+  const low = Math.min(0, lowest);
+  const step = [10, 20, 25, 50, 100].find((candidate) => (100 - Math.floor(low / candidate) * candidate) / candidate <= 6) ?? 100;
+  const ticks: number[] = [];
+  for (let tick = Math.floor(low / step) * step; tick <= 100; tick += step) ticks.push(tick);
+  return ticks;
+}
+
+/** Why no alert fires on an SLO whose budget is spent: every alert needs its short window burning too. */
+export function quietAlertReason(input: { status: string; alerts: readonly { shortWindow: string; shortBurnRate: number | null; factor: number }[] }, windowLabel: (key: string) => string): string {
+  if (input.status !== "exhausted") return "No alert fires.";
+  const shortest = [...input.alerts].sort((a, b) => a.factor - b.factor)[0];
+  if (!shortest) return "No alert fires: the budget is spent, and this SLO has no alert rules.";
+  const rate = shortest.shortBurnRate === null ? "no data" : `${formatFactor(shortest.shortBurnRate)}×`;
+  return `No alert fires: the budget is spent, but the burn has stopped. An alert also needs its short window burning fast, and over the last ${windowLabel(shortest.shortWindow)} the burn rate is ${rate} (a ticket needs over ${formatFactor(shortest.factor)}×). The budget comes back as the bad minutes leave the window.`;
 }

@@ -40,11 +40,16 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
         title="Reviews"
         description="Requests waiting for review across your teams, by the meeting that will look at them."
         actions={
-          board.schedulableTeams.length > 0 && (
-            <Link href={`/reviews/meetings/new${team ? `?team=${encodeURIComponent(team)}` : ""}`} className={buttonVariants({ size: "lg" })}>
-              <Plus aria-hidden="true" /> Schedule a meeting
+          <>
+            <Link href="/reviews/meetings" className={buttonVariants({ size: "lg", variant: "secondary" })}>
+              <CalendarClock aria-hidden="true" /> All meetings and minutes
             </Link>
-          )
+            {board.schedulableTeams.length > 0 && (
+              <Link href={`/reviews/meetings/new${team ? `?team=${encodeURIComponent(team)}` : ""}`} className={buttonVariants({ size: "lg" })}>
+                <Plus aria-hidden="true" /> Schedule a meeting
+              </Link>
+            )}
+          </>
         }
       />
 

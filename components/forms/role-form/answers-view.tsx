@@ -63,11 +63,11 @@ function AnswerValue({ answer }: { answer: Answer }) {
 
 function Rows({ rows }: { rows: AnswerRow[] }) {
   return (
-    <dl className="grid gap-x-8 gap-y-3 md:grid-cols-[minmax(12rem,18rem)_1fr]">
+    <dl className="grid gap-x-8 gap-y-1 @xl:gap-y-3 @xl:grid-cols-[minmax(10rem,16rem)_minmax(0,1fr)]">
       {rows.map((row) => (
         <div key={row.key} className="contents">
           <dt className="text-base font-medium text-fg-muted">{row.label}</dt>
-          <dd className="text-base text-fg">
+          <dd className="mb-2 min-w-0 text-base text-fg @xl:mb-0">
             <AnswerValue answer={row.answer} />
           </dd>
         </div>
@@ -78,7 +78,7 @@ function Rows({ rows }: { rows: AnswerRow[] }) {
 
 export function AnswersView({ sections, onEditStep }: { sections: AnswerSection[]; onEditStep?: (stepId: string) => void }) {
   return (
-    <div className="flex flex-col divide-y divide-border">
+    <div className="@container flex flex-col divide-y divide-border">
       {sections.map((section) => (
         <section key={section.step.id} aria-labelledby={`answers-${section.step.id}`} className="py-5 first:pt-0 last:pb-0">
           <div className="mb-3 flex items-center justify-between gap-3">

@@ -28,6 +28,12 @@ export interface FieldControlProps {
 }
 
 /** The DOM id of a field's control, from its dotted path. */
+/** A placeholder reads as an example, not as an answer: "e.g. 10.20.0.0/16" (and lighter, in italics). */
+export function asExample(placeholder: string | undefined): string | undefined {
+  if (!placeholder) return placeholder;
+  return /^(e\.g\.|for example)/i.test(placeholder) ? placeholder : `e.g. ${placeholder}`;
+}
+
 export function controlId(key: string): string {
   return `rf-${key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }
@@ -38,7 +44,7 @@ export function FieldControl(props: FieldControlProps) {
     case "textarea":
       return (
         <Field id={id} label={field.label} help={field.help} error={error} required={field.required}>
-          <Textarea value={typeof value === "string" ? value : ""} placeholder={field.placeholder} onChange={(event) => onChange(event.target.value)} onBlur={onBlur} rows={4} />
+          <Textarea value={typeof value === "string" ? value : ""} placeholder={asExample(field.placeholder)} onChange={(event) => onChange(event.target.value)} onBlur={onBlur} rows={4} />
         </Field>
       );
     case "number":
@@ -86,7 +92,7 @@ export function FieldControl(props: FieldControlProps) {
     default:
       return (
         <Field id={id} label={field.label} help={field.help} error={error} required={field.required}>
-          <Input value={typeof value === "string" ? value : value === undefined || value === null ? "" : String(value)} placeholder={field.placeholder} onChange={(event) => onChange(event.target.value)} onBlur={onBlur} autoComplete="off" />
+          <Input value={typeof value === "string" ? value : value === undefined || value === null ? "" : String(value)} placeholder={asExample(field.placeholder)} onChange={(event) => onChange(event.target.value)} onBlur={onBlur} autoComplete="off" />
         </Field>
       );
   }
@@ -122,7 +128,7 @@ function NumberControl({ field, id, value, error, onChange, onBlur }: FieldContr
             min={field.min}
             max={field.max}
             step={field.numberStep ?? "any"}
-            placeholder={field.placeholder}
+            placeholder={asExample(field.placeholder)}
             onChange={(event) => {
               const next = event.target.value;
               setText(next);
@@ -156,7 +162,7 @@ function RadioCards({ field, id, value, error, onChange, onBlur, options }: Fiel
           {field.help}
         </p>
       )}
-      <div className={cn("grid gap-2", options.length > 3 ? "sm:grid-cols-2 xl:grid-cols-3" : options.length > 1 ? "sm:grid-cols-2 lg:grid-cols-3" : "")}>
+      <div className={cn("grid gap-2", options.length > 3 ? "@lg:grid-cols-2 @4xl:grid-cols-3" : options.length > 1 ? "@lg:grid-cols-2 @3xl:grid-cols-3" : "")}>
         {options.map((option, index) => {
           const checked = value === option.value;
           // The first option carries the field's id, so "go to this error" links land on the group.
@@ -220,7 +226,7 @@ function CheckboxList({ field, id, value, error, onChange, onBlur, options }: Fi
           {field.help}
         </p>
       )}
-      <div className="grid gap-x-6 sm:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-x-6 @lg:grid-cols-2 @4xl:grid-cols-3">
         {options.map((option, index) => (
           <Checkbox
             key={option.value}
@@ -282,9 +288,9 @@ function TagsControl({ field, id, value, error, onChange, onBlur }: FieldControl
           ))}
           <input
             {...control}
-            className="h-7 min-w-40 flex-1 bg-transparent text-base outline-none placeholder:text-fg-muted"
+            className="h-7 min-w-40 flex-1 bg-transparent text-base outline-none placeholder:text-fg-muted placeholder:italic"
             value={draft}
-            placeholder={tags.length ? "" : field.placeholder}
+            placeholder={tags.length ? "" : asExample(field.placeholder)}
             onChange={(event) => {
               const next = event.target.value;
               if (/[,\n]/.test(next)) add(next);
@@ -316,7 +322,7 @@ function CidrControl({ field, id, value, error, onChange, onBlur }: FieldControl
   const size = parsed?.ok ? `${new Intl.NumberFormat("en-GB").format(addressCount(parsed.cidr.prefix))} addresses` : undefined;
   return (
     <Field id={id} label={field.label} help={error ? field.help : (size ?? field.help)} error={error} required={field.required}>
-      <Input value={text} placeholder={field.placeholder ?? "10.0.0.0/16"} onChange={(event) => onChange(event.target.value)} onBlur={onBlur} className="max-w-64 font-mono" spellCheck={false} autoComplete="off" inputMode="decimal" />
+      <Input value={text} placeholder={asExample(field.placeholder ?? "10.0.0.0/16")} onChange={(event) => onChange(event.target.value)} onBlur={onBlur} className="max-w-64 font-mono" spellCheck={false} autoComplete="off" inputMode="decimal" />
     </Field>
   );
 }

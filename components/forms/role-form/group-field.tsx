@@ -126,14 +126,14 @@ export function GroupField({ field, groupKey, items, form, errors, onItemChange,
                     </Button>
                   </div>
                 </div>
-                <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+                <div className="grid gap-4 @xl:grid-cols-2 @4xl:grid-cols-3">
                   {(field.itemFields ?? [])
                     .filter((itemField) => isVisible(itemField, item, form))
                     .map((itemField) => {
                       const key = `${groupKey}.${index}.${itemField.path}`;
                       const wide = itemField.widget === "textarea" || itemField.widget === "tags" || itemField.widget === "multiselect" || itemField.widget === "radio";
                       return (
-                        <div key={itemField.path} className={wide ? "md:col-span-2 xl:col-span-3" : undefined}>
+                        <div key={itemField.path} className={wide ? "col-span-full" : undefined}>
                           <FieldControl
                             field={itemField}
                             id={controlId(key)}

@@ -87,7 +87,15 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
   });
   const { values } = state;
   const [title, setTitle] = useState(initialTitle);
-  const [stepId, setStepId] = useState<string>(() => role.steps[0]?.id ?? REVIEW_STEP);
+  // A reopened draft starts where it was left: the first step with a missing or wrong answer, else the review.
+  const [stepId, setStepId] = useState<string>(() => {
+    const first = role.steps[0]?.id ?? REVIEW_STEP;
+    if (mode !== "draft") return first;
+    const checked = validateRoleInput(role, state.values);
+    if (checked.success) return REVIEW_STEP;
+    const withErrors = stepsWithErrors(role, checked.errors);
+    return visibleSteps(role, state.values).find((step) => withErrors.has(step.id))?.id ?? first;
+  });
   const [seenSteps, setSeenSteps] = useState<Set<string>>(() => new Set(mode === "create" ? [] : role.steps.map((step) => step.id)));
   const [visitedFields, setVisitedFields] = useState<Set<string>>(() => new Set());
   const [checkedSteps, setCheckedSteps] = useState<Set<string>>(() => new Set());
@@ -267,6 +275,21 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
     });
   }
 
+  /** Opens the step that asks for `key` and puts the cursor in its control. */
+  function goToField(key: string) {
+    setSeenSteps((current) => new Set(current).add(currentStep.id));
+    setStepId(stepOfErrorKey(role, key));
+    // Twice: once for React to render the step, once for the browser to lay it out.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const control = document.getElementById(controlId(key));
+        if (!control) return headingRef.current?.focus();
+        control.focus({ preventScroll: true });
+        control.scrollIntoView({ block: "center", behavior: "smooth" });
+      }),
+    );
+  }
+
   function next() {
     setCheckedSteps((current) => new Set(current).add(currentStep.id));
     const stepErrors = errorsOnStep(role, liveErrors, currentStep.id);
@@ -325,7 +348,7 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
           description: final.status !== saved.status ? "The request is back in the review queue." : undefined,
           tone: saved.revisionCreated ? "healthy" : "info",
         });
-        router.push(`/requests/${saved.id}`);
+        router.push(saved.revisionCreated ? `/requests/${saved.id}?tab=artifacts` : `/requests/${saved.id}`);
         return;
       }
       // A draft: make sure the server holds exactly these answers, then submit them.
@@ -338,7 +361,7 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
       queryClient.setQueryData(requestKeys.detail(submitted.id), submitted);
       void queryClient.invalidateQueries({ queryKey: requestKeys.lists() });
       toast({ title: "Request submitted", description: `“${submitted.title}” is waiting for review.`, tone: "healthy" });
-      router.push(`/requests/${submitted.id}`);
+      router.push(`/requests/${submitted.id}?tab=artifacts`);
     } catch (error) {
       showServerError(error);
     } finally {
@@ -420,19 +443,21 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
       : "Submit request";
 
   return (
+    // The form's own width decides the layout (a container query), not the window's: steps above the form
+    // when it is narrow, beside it from 48rem; the live preview beside it only from 84rem, below it otherwise.
+    <div data-wide-page className="@container/role-form">
     <div
       className={cn(
-        "grid gap-8 lg:grid-cols-[17rem_minmax(0,1fr)]",
-        // The live preview sits beside the form on wide screens and below it otherwise.
-        previewOpen ? "xl:grid-cols-[12rem_minmax(0,1fr)_22rem] xl:gap-6 2xl:grid-cols-[15rem_minmax(0,1fr)_26rem]" : "xl:grid-cols-[17rem_minmax(0,1fr)_auto]",
+        "grid gap-6 @3xl/role-form:grid-cols-[14rem_minmax(0,1fr)] @3xl/role-form:gap-8",
+        previewOpen ? "@min-[84rem]/role-form:grid-cols-[14rem_minmax(0,1fr)_28rem]" : "@min-[84rem]/role-form:grid-cols-[14rem_minmax(0,1fr)_auto]",
       )}
     >
-      <aside className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
+      <aside className="flex min-w-0 flex-col gap-4 @3xl/role-form:sticky @3xl/role-form:top-6 @3xl/role-form:self-start">
         <StepProgress steps={progress} onSelect={(index) => goTo(steps[index].id)} />
         <SaveStatus state={saveState} onRetry={() => void flush()} />
       </aside>
 
-      <div className="min-w-0">
+      <div className="@container min-w-0">
         {conflict && <ConflictPanel role={role} details={conflict} mine={values} onKeepMine={keepMine} onUseTheirs={takeTheirs} />}
         <form onSubmit={onFormSubmit} noValidate aria-labelledby="step-heading">
           <Card>
@@ -530,8 +555,10 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
         values={values}
         open={previewOpen}
         onOpenChange={setPreviewOpen}
-        className="lg:col-start-2 xl:sticky xl:top-6 xl:col-start-auto xl:max-h-[calc(100vh-3rem)] xl:self-start xl:overflow-y-auto"
+        onGoToField={goToField}
+        className="min-w-0 @3xl/role-form:col-start-2 @min-[84rem]/role-form:sticky @min-[84rem]/role-form:top-6 @min-[84rem]/role-form:col-start-auto @min-[84rem]/role-form:max-h-[calc(100vh-3rem)] @min-[84rem]/role-form:self-start @min-[84rem]/role-form:overflow-y-auto"
       />
+    </div>
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function StepProgress({ steps, onSelect }: { steps: ProgressStep[]; onSel
       <div className="h-1.5 overflow-hidden rounded-full bg-border" aria-hidden="true">
         <div className="h-full rounded-full bg-accent transition-[width]" style={{ width: `${((currentIndex + 1) / steps.length) * 100}%` }} />
       </div>
-      <ol className="flex gap-1 overflow-x-auto pb-1 lg:flex-col lg:overflow-visible lg:pb-0">
+      <ol data-scroll-x className="relative flex gap-1 overflow-x-auto pb-1 @3xl/role-form:flex-col @3xl/role-form:overflow-visible @3xl/role-form:pb-0">
         {steps.map((step, index) => (
           <li key={step.id} className="shrink-0">
             <button

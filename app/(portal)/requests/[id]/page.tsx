@@ -11,8 +11,23 @@ import { RequestAgenda } from "../_components/request-agenda";
 import { RequestLinks } from "../_components/request-links";
 import { PublicationsPanel } from "../_components/publications-panel";
 import { listPublications } from "@/lib/artifacts/publications.server";
+import { getApprovalCoverage } from "@/lib/reviews/coverage.server";
+import { getRole, isRoleKey } from "@/lib/agents/registry";
+import { provisionalTitle } from "@/lib/requests/draft-title";
+import { ApprovalCoverageNotice } from "@/components/reviews/approval-coverage-notice";
 
-export const metadata: Metadata = { title: "Request" };
+/** The browser title is the request's own. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  try {
+    const request = await getRequest(actor, id);
+    const role = isRoleKey(request.role.key) ? getRole(request.role.key) : undefined;
+    return { title: request.title || (role && provisionalTitle(role, request.draft)) || `Untitled ${request.role.title.toLowerCase()} draft` };
+  } catch {
+    return { title: "Request" };
+  }
+}
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
@@ -25,6 +40,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const [approvals, decisions] = request.status === "DRAFT" ? [null, []] : await Promise.all([getApprovalState(actor, id), listRequestDecisions(actor, id)]);
   // The portal's own records only: the page never waits on a Git server.
   const publications = request.status === "DRAFT" ? null : await listPublications(actor, id);
+  // Before it is approved: say so when nobody besides the author may approve this role's requests.
+  const awaitingApproval = ["DRAFT", "SUBMITTED", "IN_REVIEW", "CHANGES_REQUESTED"].includes(request.status);
+  const coverage = awaitingApproval ? await getApprovalCoverage(actor, { slug: request.team.slug }, request.role.key, request.author?.id ?? null) : null;
   return (
     <RequestView
       initialRequest={request}
@@ -33,6 +51,17 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       currentUserId={actor.userId}
       canCopy={team !== undefined && roleAllows(team.role, "edit")}
       currentTeamName={team?.name ?? null}
+      notice={
+        coverage && (
+          <ApprovalCoverageNotice
+            gaps={coverage.gaps}
+            roleTitle={request.role.title}
+            teamName={coverage.team.name}
+            canManage={coverage.canManage}
+            readerIsAuthor={request.author?.id === actor.userId}
+          />
+        )
+      }
       links={
         <>
           <RequestAgenda actor={actor} requestId={request.id} />

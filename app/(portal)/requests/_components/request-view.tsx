@@ -4,10 +4,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, Copy, FileStack, History as HistoryIcon, MessageSquare, Pencil, ScrollText, TriangleAlert } from "lucide-react";
 import Link from "next/link";
-import { useMemo, useState, type ReactNode } from "react";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { isRoleKey, getRole } from "@/lib/agents/registry";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { describeAnswers } from "@/lib/requests/answers";
+import { provisionalTitle } from "@/lib/requests/draft-title";
 import { requestsApi } from "@/lib/requests/api-client";
 import { pruneHidden } from "@/lib/agents/form-logic";
 import { statusDescriptions } from "@/lib/requests/lifecycle";
@@ -29,6 +31,9 @@ import { reviewsApi } from "@/lib/reviews/api-client";
 import { reviewKeys } from "@/lib/reviews/query-keys";
 import type { ApprovalState, DecisionSummary } from "@/lib/reviews/schema";
 
+const requestTabs = ["requirements", "artifacts", "discussion", "history"] as const;
+const tabFrom = (value: string | null | undefined) => requestTabs.find((tab) => tab === value);
+
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");
 
 export function RequestView({
@@ -39,6 +44,7 @@ export function RequestView({
   canCopy,
   currentTeamName,
   links,
+  notice,
   initialApprovals,
   initialDecisions,
   canDecide,
@@ -54,6 +60,8 @@ export function RequestView({
   currentTeamName: string | null;
   /** What the request led to elsewhere (SLOs, incidents): rendered by the server, between header and tabs. */
   links?: ReactNode;
+  /** Said above the review panel, e.g. that nobody in the team can approve this role's requests. */
+  notice?: ReactNode;
 }) {
   const id = initialRequest.id;
   // Changes are pushed; polling every 30 s is the fallback while the live stream is down.
@@ -76,7 +84,26 @@ export function RequestView({
     queryFn: () => reviewsApi.decisions(initialRequest.team.slug, decisionFilters).then((list) => list.decisions),
     initialData: initialDecisions,
   });
-  const [tab, setTab] = useState("requirements");
+  // The open tab is in the URL (?tab=artifacts, or #artifacts), so it can be linked and survives a reload.
+  const searchParams = useSearchParams();
+  // history.replaceState updates useSearchParams, so the URL is the only state.
+  const tab = tabFrom(searchParams.get("tab")) ?? "requirements";
+  const setTab = (next: string) => {
+    const url = new URL(window.location.href);
+    url.hash = "";
+    if (next === "requirements") url.searchParams.delete("tab");
+    else url.searchParams.set("tab", next);
+    window.history.replaceState(null, "", url);
+  };
+  // #artifacts works too: it becomes ?tab=artifacts.
+  useEffect(() => {
+    const fromHash = tabFrom(window.location.hash.slice(1));
+    if (!fromHash || searchParams.get("tab")) return;
+    const url = new URL(window.location.href);
+    url.hash = "";
+    url.searchParams.set("tab", fromHash);
+    window.history.replaceState(null, "", url);
+  }, [searchParams]);
 
   const role = isRoleKey(request.role.key) ? getRole(request.role.key) : undefined;
   const isDraft = request.status === "DRAFT";
@@ -91,7 +118,7 @@ export function RequestView({
         <Link href="/requests" className="inline-flex items-center gap-1 text-sm text-fg-muted">
           <ArrowLeft aria-hidden="true" className="size-4" /> Requests
         </Link>
-        <div className="flex flex-col gap-4 xl:flex-row xl:items-start xl:justify-between">
+        <div className="flex flex-col gap-4 2xl:flex-row 2xl:items-start 2xl:justify-between">
           <div className="flex min-w-0 flex-col gap-2">
             <div className="flex flex-wrap items-center gap-3">
               <RequestStatusBadge status={request.status} className="text-base" />
@@ -99,7 +126,7 @@ export function RequestView({
               <span aria-hidden="true" className="text-fg-muted">·</span>
               <span className="text-base text-fg-muted">{request.team.name}</span>
             </div>
-            <h1 className="text-3xl font-bold tracking-tight break-words">{request.title || "Untitled draft"}</h1>
+            <h1 className="text-3xl font-bold tracking-tight break-words">{request.title || (role && provisionalTitle(role, request.draft)) || "Untitled draft"}</h1>
             <p className="text-base text-fg-muted">
               {isDraft ? "Started" : "Submitted"} by {personName(request.author)}{" "}
               <time dateTime={request.submittedAt ?? request.createdAt} title={formatDateTime(request.submittedAt ?? request.createdAt)}>
@@ -151,6 +178,8 @@ export function RequestView({
           </p>
         )}
       </header>
+
+      {notice}
 
       {initialApprovals && !isDraft && (
         <ReviewPanel live={live} request={request} initialApprovals={initialApprovals} decisions={decisions} canDecide={canDecide} onDecisionRecorded={() => void refetchDecisions()} />

@@ -12,6 +12,8 @@ import { currentTeam, requirePageActor } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
 import { getRequest } from "@/lib/requests/requests.server";
+import { getApprovalCoverage } from "@/lib/reviews/coverage.server";
+import { ApprovalCoverageNotice } from "@/components/reviews/approval-coverage-notice";
 
 export const metadata: Metadata = { title: "New request" };
 
@@ -109,6 +111,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
 
   const role = getRole(roleKey);
   const initialValues = (source ? (source.input ?? source.draft) : null) ?? (role.initialValues as FormValues);
+  const coverage = await getApprovalCoverage(actor, { slug: team.slug }, role.key, actor.userId);
   return (
     <>
       <PageHeader title={`New request: ${role.title}`} description={role.mission} eyebrow={back} />
@@ -118,6 +121,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
           Starting from a copy of “{source.title || "Untitled draft"}” ({source.currentRevision ? `revision ${source.currentRevision}` : "draft"}). Change what differs, then submit.
         </p>
       )}
+      <ApprovalCoverageNotice gaps={coverage.gaps} roleTitle={role.title} teamName={team.name} canManage={coverage.canManage} readerIsAuthor />
       <RoleForm
         key={`${roleKey}-${source?.id ?? "blank"}`}
         roleKey={role.key}

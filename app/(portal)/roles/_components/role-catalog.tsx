@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { roleMatches } from "@/lib/agents/catalog-search";
+import { roleMatches, searchExamples } from "@/lib/agents/catalog-search";
 import type { RoleTarget } from "@/lib/agents/types";
 
 export interface CatalogRole {
@@ -69,7 +69,7 @@ export function RoleCatalog({ groups, initialQuery }: { groups: CatalogGroup[]; 
           id={inputId}
           type="search"
           value={query}
-          placeholder="e.g. canary, SLO, CIDR, compliance"
+          placeholder={`e.g. ${searchExamples.join(", ")}`}
           autoComplete="off"
           aria-describedby={statusId}
           aria-keyshortcuts="/"

@@ -10,6 +10,9 @@ import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { getRequest } from "@/lib/requests/requests.server";
+import { provisionalTitle } from "@/lib/requests/draft-title";
+import { getApprovalCoverage } from "@/lib/reviews/coverage.server";
+import { ApprovalCoverageNotice } from "@/components/reviews/approval-coverage-notice";
 
 export const metadata: Metadata = { title: "Edit request" };
 
@@ -28,15 +31,16 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
   const isDraft = request.status === "DRAFT";
   // After submission, autosaved edits on top of the current revision are picked up where they were left.
   const resumed = !isDraft && request.draft !== null && request.draftBaseRevision === request.currentRevision;
+  const coverage = await getApprovalCoverage(actor, { slug: request.team.slug }, role.key, request.author?.id ?? null);
   const initialValues: FormValues = (isDraft ? request.draft : resumed ? request.draft : request.input) ?? (role.initialValues as FormValues);
   return (
     <>
       <PageHeader
-        title={isDraft ? `${request.title || `New request: ${role.title}`}` : `Edit “${request.title}”`}
+        title={isDraft ? `${request.title || provisionalTitle(role, request.draft) || `New request: ${role.title}`}` : `Edit “${request.title}”`}
         description={isDraft ? role.mission : `Saving creates revision ${request.currentRevision + 1}; revision ${request.currentRevision} stays in the history.`}
         eyebrow={
           <Link href={`/requests/${request.id}`} className="inline-flex items-center gap-1 text-fg-muted">
-            <ArrowLeft aria-hidden="true" className="size-4" /> {request.title || "Untitled draft"}
+            <ArrowLeft aria-hidden="true" className="size-4" /> {request.title || provisionalTitle(role, request.draft) || "Untitled draft"}
           </Link>
         }
       />
@@ -47,6 +51,13 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
           {formatDateTime(request.draftUpdatedAt)}. Save them as a revision, or discard them.
         </p>
       )}
+      <ApprovalCoverageNotice
+        gaps={coverage.gaps}
+        roleTitle={role.title}
+        teamName={request.team.name}
+        canManage={coverage.canManage}
+        readerIsAuthor={request.author?.id === actor.userId}
+      />
       <RoleForm
         roleKey={role.key}
         team={{ slug: request.team.slug, name: request.team.name }}

@@ -7,11 +7,12 @@ import { MeetingMode } from "./_components/meeting-mode";
 
 export const metadata: Metadata = { title: "Meeting mode" };
 
-export default async function PresentPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PresentPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ preview?: string }> }) {
   const { id } = await params;
+  const { preview } = await searchParams;
   const actor = await requirePageActor();
   const presentation = await orNotFound(getMeetingPresentation(actor, id));
   // An ended meeting has nothing left to present: its page shows the minutes.
   if (presentation.meeting.status === "ENDED") redirect(`/reviews/meetings/${id}`);
-  return <MeetingMode {...presentation} currentUserId={actor.userId} serverNow={new Date().toISOString()} />;
+  return <MeetingMode {...presentation} currentUserId={actor.userId} serverNow={new Date().toISOString()} preview={preview === "1"} />;
 }

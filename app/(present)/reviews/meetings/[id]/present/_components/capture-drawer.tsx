@@ -278,7 +278,7 @@ function NotesForm({ meetingId, item, onNotesSaved, onOpenChange }: CaptureDrawe
     <form onSubmit={submit} className="flex flex-col gap-5" aria-label="Notes on this item">
       <FormError message={errors._form} />
       <Field id="item-notes" label="Outcome notes" help="They go into the minutes under this item." error={errors.notes}>
-        <Textarea value={notes} onChange={(event) => setNotes(event.target.value)} rows={10} className="text-lg" />
+        <Textarea value={notes} onChange={(event) => setNotes(event.target.value)} rows={10} className="text-lg" autoFocus />
       </Field>
       <Button type="submit" size="lg" loading={pending}>
         Save notes

@@ -6,7 +6,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ArrowLeft, ArrowRight, CheckCircle2, ClipboardList, Expand, Gavel, ListTodo, LogOut, NotebookPen, Shrink } from "lucide-react";
+import { ArrowLeft, ArrowRight, CheckCircle2, ClipboardList, Expand, Gavel, ListTodo, LogOut, MonitorSmartphone, NotebookPen, Play, Shrink } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -17,7 +17,7 @@ import type { PresentationSlide } from "@/lib/reviews/presentation.server";
 import { formatClock, timerState } from "@/lib/reviews/timer";
 import { endMeetingFromModeAction, focusItemAction, startMeetingAction, takeOverAction } from "../actions";
 import { CaptureDrawer, type CaptureTab } from "./capture-drawer";
-import { DiagramViewer, type DiagramViewerHandle } from "./diagram-viewer";
+import { DiagramViewer, type DiagramViewerHandle } from "@/components/diagrams/diagram-viewer";
 import { SlideComments } from "./slide-comments";
 import { PresenterBar } from "./presenter-bar";
 import { useMeetingLive } from "./use-meeting-live";
@@ -29,6 +29,8 @@ export interface MeetingModeProps {
   currentUserId: string | null;
   /** The server's clock at render: timers run on the server's time, whatever the projector laptop's clock says. */
   serverNow: string;
+  /** Opened as a rehearsal (?preview=1): nothing is started or recorded, even in a running meeting. */
+  preview?: boolean;
 }
 
 const captureKeys: Record<string, CaptureTab> = { d: "decision", p: "approval", a: "action", n: "notes" };
@@ -48,7 +50,7 @@ const levelClasses = {
   over: "border-critical bg-critical-soft text-critical-fg",
 } as const;
 
-export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, members, currentUserId, serverNow }: MeetingModeProps) {
+export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, members, currentUserId, serverNow, preview = false }: MeetingModeProps) {
   const router = useRouter();
   const { toast } = useToast();
   const [meeting, setMeeting] = useState(initialMeeting);
@@ -62,7 +64,11 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   const [clockOffset, setClockOffset] = useState(() => Date.parse(serverNow) - Date.now());
   const [now, setNow] = useState(() => new Date(Date.parse(serverNow)));
   const diagram = useRef<DiagramViewerHandle>(null);
-  const canEdit = meeting.permissions.canEdit;
+  // A meeting that has not started opens as a rehearsal: slides, diagrams and keys work, but no timer runs,
+  // nothing is recorded and no request reads "Being reviewed now" until "Start the meeting" is confirmed.
+  const [rehearsing, setRehearsing] = useState(preview || initialMeeting.status === "SCHEDULED");
+  const [confirmStart, setConfirmStart] = useState(false);
+  const canEdit = meeting.permissions.canEdit && !rehearsing;
 
   // One presenter moves the slides; everyone else follows their item and timer live (ADR 019).
   const presenting = canEdit && (meeting.presenter === null || meeting.presenter.id === currentUserId);
@@ -92,11 +98,11 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
     [toast],
   );
 
-  // Opening meeting mode starts the meeting; rejoining a running one puts its current item back on screen.
+  // Rejoining a running meeting puts its current item back on screen; a scheduled one waits for "Start".
   useEffect(() => {
-    if (!canEdit || initialMeeting.agenda.length === 0) return;
+    if (!canEdit || initialMeeting.agenda.length === 0 || initialMeeting.status !== "IN_PROGRESS") return;
     const onScreen = initialMeeting.agenda.some((entry) => entry.runningSince !== null);
-    if (initialMeeting.status === "SCHEDULED" || !onScreen) {
+    if (!onScreen) {
       void startMeetingAction(initialMeeting.id, initialMeeting.agenda[Math.max(running, 0)].id).then(apply);
     }
     // Once, on opening.
@@ -117,12 +123,12 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   const goTo = useCallback(
     (next: number) => {
       if (next < 0 || next >= meeting.agenda.length || next === index) return;
-      if (!presenting && meeting.status === "IN_PROGRESS") return void toast({ title: "Following the presenter", description: "Take over to move the slides for everyone.", tone: "warning" });
+      if (!rehearsing && !presenting && meeting.status === "IN_PROGRESS") return void toast({ title: "Following the presenter", description: "Take over to move the slides for everyone.", tone: "warning" });
       setIndex(next);
       setDiagramIndex(0);
       if (canEdit && meeting.status !== "ENDED") void focusItemAction(meeting.id, meeting.agenda[next].id).then(apply);
     },
-    [apply, canEdit, index, meeting.agenda, meeting.id, meeting.status, presenting, toast],
+    [apply, canEdit, index, meeting.agenda, meeting.id, meeting.status, presenting, rehearsing, toast],
   );
 
   const toggleFullscreen = useCallback(() => {
@@ -137,7 +143,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
     function onKeyDown(event: KeyboardEvent) {
       // A dialog that closed on this Escape already handled it (Radix marks it), as did any form control.
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || typingInto(event.target)) return;
-      if (drawer.open || confirmEnd) return;
+      if (drawer.open || confirmEnd || confirmStart) return;
       const key = event.key;
       if (key === "ArrowRight" || key === "PageDown") goTo(index + 1);
       else if (key === "ArrowLeft" || key === "PageUp") goTo(index - 1);
@@ -156,7 +162,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [canEdit, confirmEnd, drawer.open, goTo, index, meeting.id, openDrawer, router, toggleFullscreen]);
+  }, [canEdit, confirmEnd, confirmStart, drawer.open, goTo, index, meeting.id, openDrawer, router, toggleFullscreen]);
 
   const timer = item ? timerState(item, now) : null;
   const actionsOfItem = useMemo(() => (item ? meeting.actionItems.filter((action) => action.agendaItemId === item.id).length : 0), [item, meeting.actionItems]);
@@ -176,8 +182,35 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
   const source = slide.diagrams[diagramIndex] ?? slide.diagrams[0];
 
   return (
-    <main className="grid h-dvh grid-cols-1 grid-rows-[auto_minmax(0,1fr)_auto] overflow-hidden bg-canvas text-fg" aria-label={`Meeting mode: ${meeting.title}`} data-testid="meeting-mode">
-      <header className="flex items-start gap-8 border-b border-border bg-surface px-10 py-5">
+    <main
+      className={cn("grid h-dvh grid-cols-1 overflow-hidden bg-canvas text-fg max-md:h-auto max-md:min-h-dvh", rehearsing ? "grid-rows-[auto_auto_minmax(0,1fr)_auto]" : "grid-rows-[auto_minmax(0,1fr)_auto]")}
+      aria-label={`Meeting mode: ${meeting.title}`}
+      data-testid="meeting-mode"
+    >
+      {/* On a phone the slide is not readable: say so, and offer the meeting page. */}
+      <div className="flex flex-col gap-3 border-b border-border bg-info-soft p-4 text-info-fg md:hidden" role="note" data-testid="big-screen-note">
+        <h1 className="text-2xl font-bold text-fg">{meeting.title}</h1>
+        <p className="flex items-start gap-2 text-base font-semibold">
+          <MonitorSmartphone aria-hidden="true" className="mt-0.5 size-5 shrink-0" /> Meeting mode is made for a big screen: a projector, or a laptop of 1280 px or wider.
+        </p>
+        <Link href={`/reviews/meetings/${meeting.id}`} className="text-base font-medium text-info-fg underline">
+          Open the meeting page instead
+        </Link>
+      </div>
+      {rehearsing ? (
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2 border-b border-warning bg-warning-soft px-10 py-3 text-warning-fg max-md:px-4" role="status" data-testid="rehearsal-banner">
+          <p className="text-xl font-semibold max-md:text-base">
+            Rehearsal: no timer runs and nothing is recorded.{" "}
+            {meeting.status === "SCHEDULED" ? `The meeting starts only when you start it.` : "The running meeting is not moved."}
+          </p>
+          {meeting.permissions.canEdit && meeting.status === "SCHEDULED" && (
+            <Button size="lg" className="ml-auto" onClick={() => setConfirmStart(true)}>
+              <Play aria-hidden="true" /> Start the meeting
+            </Button>
+          )}
+        </div>
+      ) : null}
+      <header className="flex items-start gap-8 border-b border-border bg-surface px-10 py-5 max-md:hidden">
         <div className="min-w-0 flex-1">
           <p className="text-2xl font-medium text-fg-muted" data-testid="slide-position">
             Item {index + 1} of {meeting.agenda.length} · {meeting.title}
@@ -206,7 +239,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
         )}
       </header>
 
-      <div className="grid min-h-0 grid-cols-[minmax(0,1fr)_24rem] 2xl:grid-cols-[minmax(0,1fr)_28rem] gap-0">
+      <div className="grid min-h-0 grid-cols-[minmax(0,1fr)_24rem] gap-0 max-md:hidden 2xl:grid-cols-[minmax(0,1fr)_28rem]">
         <section className="relative flex min-h-0 flex-col bg-surface" aria-label="Diagram" data-testid="slide-diagram">
           {slide.diagrams.length > 1 && (
             <div className="flex flex-wrap gap-2 px-6 pt-4" role="group" aria-label="Diagrams">
@@ -219,7 +252,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           )}
           <div className="min-h-0 flex-1 p-4">
             {source ? (
-              <DiagramViewer ref={diagram} key={`${item.id}-${source.path}`} source={source.content} label={`${source.path} of ${item.request.title}`} />
+              <DiagramViewer ref={diagram} key={`${item.id}-${source.path}`} source={source.content} label={`${source.path} of ${item.request.title}`} className="h-full" />
             ) : slide.summary.length > 0 ? (
               // No diagram: the key figures take the stage.
               <dl className="grid h-full auto-rows-min content-center gap-6 overflow-y-auto p-6 xl:grid-cols-2 2xl:grid-cols-3" data-testid="slide-figures">
@@ -283,11 +316,11 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
         </aside>
       </div>
 
-      <footer className="flex flex-wrap items-center gap-3 border-t border-border bg-surface px-10 py-4">
-        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index - 1)} disabled={index === 0 || (!presenting && meeting.status === "IN_PROGRESS")} aria-keyshortcuts="ArrowLeft">
+      <footer className="flex flex-wrap items-center gap-3 border-t border-border bg-surface px-10 py-4 max-md:hidden">
+        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index - 1)} disabled={index === 0 || (!rehearsing && !presenting && meeting.status === "IN_PROGRESS")} aria-keyshortcuts="ArrowLeft">
           <ArrowLeft aria-hidden="true" /> Previous
         </Button>
-        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index + 1)} disabled={index === meeting.agenda.length - 1 || (!presenting && meeting.status === "IN_PROGRESS")} aria-keyshortcuts="ArrowRight">
+        <Button variant="secondary" size="lg" className={footerButton} onClick={() => goTo(index + 1)} disabled={index === meeting.agenda.length - 1 || (!rehearsing && !presenting && meeting.status === "IN_PROGRESS")} aria-keyshortcuts="ArrowRight">
           Next <ArrowRight aria-hidden="true" />
         </Button>
         {canEdit && (
@@ -339,6 +372,21 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
           onActionAdded={(action) => setMeeting((current) => ({ ...current, actionItems: [...current.actionItems, action] }))}
         />
       )}
+      <ConfirmDialog
+        open={confirmStart}
+        onOpenChange={setConfirmStart}
+        title="Start the meeting now?"
+        description={`The timer of the item on screen starts, you become the presenter everyone else follows, and the requests on the agenda read "Being reviewed now". It cannot be undone, only ended.`}
+        confirmLabel="Start the meeting"
+        variant="primary"
+        onConfirm={async () => {
+          const result = await startMeetingAction(meeting.id, meeting.agenda[index]?.id);
+          if (!result.ok) throw new Error(result.message);
+          apply(result);
+          setRehearsing(false);
+          if (preview) router.replace(`/reviews/meetings/${meeting.id}/present`);
+        }}
+      />
       <ConfirmDialog
         open={confirmEnd}
         onOpenChange={setConfirmEnd}
