@@ -2,9 +2,9 @@
 // Rollouts manifest (canary, blue-green, or a rolling update with background analysis) with an
 // AnalysisTemplate built from the rollback thresholds, the pipeline diagram, a rollback runbook and the
 // DORA targets. YAML is built as objects and serialised with the yaml library.
-import { stringify } from "yaml";
 import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
+import { yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
 import { dnsLabel, markdownTable, markdownText, mermaidLabel } from "@/lib/agents/shared/escape";
 import { formatDuration, formatPercent } from "@/lib/agents/shared/numbers";
 import { buildToolChoice, ciPlatformChoice, languageChoice, registryChoice, securityScanChoice, strategyChoice, type DeploymentEngineerRequirements } from "./schema";
@@ -13,7 +13,6 @@ type Input = DeploymentEngineerRequirements;
 type Environment = Input["environments"][number];
 type Manifest = Record<string, unknown>;
 
-const yamlText = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 
 const appName = (input: Input) => dnsLabel(input.repository.split("/").pop() ?? input.repository);
 const production = (input: Input) => input.environments.find((environment) => environment.kind === "production");
@@ -563,10 +562,10 @@ function generate(input: Input) {
   const template = { ...analysis, metadata: { ...(analysis.metadata as object), namespace } };
 
   const artifacts: Artifact[] = [
-    { path: pipelinePath, kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlText(pipeline) },
-    { path: "rollout/rollout.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlText(rollout(input, namespace)) },
-    { path: "rollout/analysis-template.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlText(template) },
-    ...(services.length ? [{ path: "rollout/services.yaml", kind: "kubernetes" as const, mediaType: mediaTypes.yaml, content: services.map(yamlText).join("---\n") }] : []),
+    { path: pipelinePath, kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlDocument(pipeline) },
+    { path: "rollout/rollout.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocument(rollout(input, namespace)) },
+    { path: "rollout/analysis-template.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocument(template) },
+    ...(services.length ? [{ path: "rollout/services.yaml", kind: "kubernetes" as const, mediaType: mediaTypes.yaml, content: yamlDocuments(services) }] : []),
     { path: "pipeline.mmd", kind: "diagram", mediaType: mediaTypes.mermaid, content: pipelineDiagram(input) },
     { path: "rollback-runbook.md", kind: "runbook", mediaType: mediaTypes.markdown, content: rollbackRunbook(input) },
     { path: "dora-targets.md", kind: "document", mediaType: mediaTypes.markdown, content: doraDocument(input) },
@@ -588,4 +587,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.1.0", generate };
+export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.2.0", generate };

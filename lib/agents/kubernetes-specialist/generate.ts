@@ -2,9 +2,9 @@
 // Pod Security labels, ServiceAccount, Deployment or StatefulSet, Service, HPA, PDB, NetworkPolicy,
 // Ingress), a kustomization, the GitOps object (Argo CD Application or Flux Kustomization) and a
 // best-practice report. Manifests are built as objects and serialised with the yaml library.
-import { stringify } from "yaml";
 import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
+import { yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
 import { markdownTable, markdownText } from "@/lib/agents/shared/escape";
 import { parseCpuMillicores, parseMemoryBytes } from "./quantities";
 import { autoscalingMetricChoice, environmentChoice, podSecurityChoice, type KubernetesSpecialistRequirements } from "./schema";
@@ -18,7 +18,6 @@ export const kubernetesVersion = "1.33";
 /** Non-root user and group the container runs as; images built FROM distroless/nonroot use 65532 too. */
 const runAsUser = 10001;
 
-const yamlDocument = (manifest: Manifest) => stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false });
 
 function labelsOf(input: Input): Record<string, string> {
   return {
@@ -456,9 +455,9 @@ function generate(input: Input) {
   const checks = bestPractices(input);
 
   const artifacts: Artifact[] = [
-    ...files.map((file): Artifact => ({ path: file.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: file.manifests.map(yamlDocument).join("---\n") })),
+    ...files.map((file): Artifact => ({ path: file.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocuments(file.manifests) })),
     { path: "kustomization.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocument(kustomization) },
-    { path: gitops.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: gitops.manifests.map(yamlDocument).join("---\n") },
+    { path: gitops.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocuments(gitops.manifests) },
     { path: "best-practices.md", kind: "checklist", mediaType: mediaTypes.markdown, content: bestPracticeReport(input, checks) },
   ];
   artifacts.push({ path: "README.md", kind: "document", mediaType: mediaTypes.markdown, content: readme(input, artifacts.map((artifact) => artifact.path)) });

@@ -117,3 +117,72 @@ export function terraformFmtDiff(artifacts: Artifact[]): string {
   }
 }
 
+
+const pyyamlReader = `
+import json, sys, yaml
+def plain(value):
+    if isinstance(value, dict):
+        return {"__map__": [[plain(k), plain(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, (str, bool, int, float)) or value is None:
+        return value
+    return {"__type__": type(value).__name__, "repr": str(value)}
+out = []
+for text in json.load(sys.stdin):
+    try:
+        out.append({"documents": [plain(d) for d in yaml.safe_load_all(text)]})
+    except Exception as error:
+        out.append({"error": str(error).replace("\\n", " ")})
+json.dump(out, sys.stdout)
+`;
+
+/** A value as PyYAML returns it: maps as `{__map__: [[key, value], …]}` so non-string keys stay visible. */
+export type Yaml11Value = null | boolean | number | string | Yaml11Value[] | { __map__: [Yaml11Value, Yaml11Value][] } | { __type__: string; repr: string };
+
+/**
+ * Reads YAML texts with PyYAML's safe loader, a real YAML 1.1 reader (one python process for the whole
+ * batch). Each entry is the documents read, or the loader's error.
+ */
+export function readYaml11(texts: string[]): ({ documents: Yaml11Value[] } | { error: string })[] {
+  const output = execFileSync("python3", ["-c", pyyamlReader], { input: JSON.stringify(texts), encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(output) as ({ documents: Yaml11Value[] } | { error: string })[];
+}
+
+/** A YAML 1.2 value in the shape `readYaml11` gives, to compare the two readers. */
+export function asYaml11Shape(value: unknown): Yaml11Value {
+  if (Array.isArray(value)) return value.map(asYaml11Shape);
+  if (value !== null && typeof value === "object") return { __map__: Object.entries(value).map(([key, item]) => [key, asYaml11Shape(item)]) };
+  return value as Yaml11Value;
+}
+
+/**
+ * Problems where a YAML 1.1 reader (PyYAML) and a YAML 1.2 one (the `yaml` library) read an artifact
+ * differently, or either refuses it: one entry per artifact that disagrees.
+ */
+export function yamlReadersDisagree(artifacts: Artifact[]): string[] {
+  const yaml11 = readYaml11(artifacts.map((artifact) => artifact.content));
+  const problems: string[] = [];
+  artifacts.forEach((artifact, index) => {
+    const read = yaml11[index];
+    if ("error" in read) {
+      problems.push(`${artifact.path}: PyYAML refuses it: ${read.error}`);
+      return;
+    }
+    let yaml12: Yaml11Value[];
+    try {
+      yaml12 = parseYamlDocuments(artifact).map(asYaml11Shape);
+    } catch (error) {
+      problems.push(`${artifact.path}: ${(error as Error).message}`);
+      return;
+    }
+    const [left, right] = [JSON.stringify(read.documents), JSON.stringify(yaml12)];
+    if (left !== right) {
+      let at = 0;
+      while (left[at] === right[at]) at++;
+      const around = (text: string) => text.slice(Math.max(0, at - 80), at + 80);
+      problems.push(`${artifact.path}: YAML 1.1 and 1.2 readers differ:\n  1.1: …${around(left)}…\n  1.2: …${around(right)}…`);
+    }
+  });
+  return problems;
+}

@@ -3,9 +3,9 @@
 // README, the plan/apply workflow with a production approval, drift detection, and the linter and
 // policy-scanner configuration. Root modules carry the user's names and tags, so they are built with the
 // HCL writer (every string escaped); the modules themselves hold no user text.
-import { stringify } from "yaml";
 import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
+import { yamlDocument } from "@/lib/agents/shared/yaml-artifact";
 import { hclIdentifier, hclString, markdownTable, markdownText } from "@/lib/agents/shared/escape";
 import { attribute, attributes, block, comment, expr, hclFile, type HclItem, type HclValue } from "@/lib/agents/shared/hcl";
 import { cloudProviderLabels, regionLabel, type CloudProvider } from "@/lib/agents/shared/regions";
@@ -15,7 +15,6 @@ import { backendChoice, driftChoice, moduleChoice, scannerChoice, type Terraform
 type Input = TerraformEngineerRequirements;
 type Environment = Input["environments"][number];
 
-const yamlText = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 
 const providerNames: Record<CloudProvider, { name: string; source: string }> = {
   aws: { name: "aws", source: "hashicorp/aws" },
@@ -476,14 +475,14 @@ function generate(input: Input) {
     hcl(`${directory}/outputs.tf`, rootOutputsFile(input));
     artifacts.push({ path: `${directory}/terraform.tfvars`, kind: "terraform", mediaType: mediaTypes.tfvars, content: tfvarsFile(input, environment) });
   }
-  artifacts.push({ path: ".github/workflows/terraform.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlText(planApplyWorkflow(input)) });
-  if (input.driftDetection !== "none") artifacts.push({ path: ".github/workflows/terraform-drift.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlText(driftWorkflow(input)) });
+  artifacts.push({ path: ".github/workflows/terraform.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlDocument(planApplyWorkflow(input)) });
+  if (input.driftDetection !== "none") artifacts.push({ path: ".github/workflows/terraform-drift.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlDocument(driftWorkflow(input)) });
   artifacts.push({ path: ".tflint.hcl", kind: "policy", mediaType: mediaTypes.hcl, content: tflintConfig(input) });
   if (input.policyScanners.includes("checkov")) {
-    artifacts.push({ path: ".checkov.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlText({ directory: ["modules", "environments"], framework: ["terraform"], "download-external-modules": false, compact: true, quiet: true, "soft-fail": false, "skip-path": [".terraform"] }) });
+    artifacts.push({ path: ".checkov.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlDocument({ directory: ["modules", "environments"], framework: ["terraform"], "download-external-modules": false, compact: true, quiet: true, "soft-fail": false, "skip-path": [".terraform"] }) });
   }
   if (input.policyScanners.includes("tfsec")) {
-    artifacts.push({ path: "trivy.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlText({ severity: ["MEDIUM", "HIGH", "CRITICAL"], "exit-code": 1, misconfiguration: { scanners: ["terraform"] }, scan: { "skip-dirs": ["**/.terraform"] } }) });
+    artifacts.push({ path: "trivy.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlDocument({ severity: ["MEDIUM", "HIGH", "CRITICAL"], "exit-code": 1, misconfiguration: { scanners: ["terraform"] }, scan: { "skip-dirs": ["**/.terraform"] } }) });
   }
   artifacts.push({ path: ".gitignore", kind: "build", mediaType: mediaTypes.text, content: ["# Local state and provider caches never go to Git; the lock file does.", ".terraform/", "*.tfstate", "*.tfstate.*", "tfplan", "plan.json", "crash.log", ""].join("\n") });
   const tree = [".", ...artifacts.map((artifact) => artifact.path).sort().map((path) => `├── ${path}`)];
@@ -504,4 +503,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const terraformEngineerGenerator: RoleGenerator<Input> = { role: "terraform-engineer", version: "1.1.0", generate };
+export const terraformEngineerGenerator: RoleGenerator<Input> = { role: "terraform-engineer", version: "1.2.0", generate };
