@@ -6,6 +6,7 @@ import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/genera
 import { mediaTypes } from "@/lib/agents/generator";
 import { yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
 import { dnsLabel, markdownTable, markdownText, mermaidLabel } from "@/lib/agents/shared/escape";
+import { kubernetesName } from "@/lib/agents/shared/kubernetes-names";
 import { formatDuration, formatPercent } from "@/lib/agents/shared/numbers";
 import { buildToolChoice, ciPlatformChoice, languageChoice, registryChoice, securityScanChoice, strategyChoice, type DeploymentEngineerRequirements } from "./schema";
 
@@ -15,6 +16,15 @@ type Manifest = Record<string, unknown>;
 
 
 const appName = (input: Input) => dnsLabel(input.repository.split("/").pop() ?? input.repository);
+/** Service names are DNS-1035 labels (start with a letter, at most 63), unlike the app's other names. */
+const serviceNames = (input: Input) => {
+  const app = appName(input);
+  return {
+    stable: kubernetesName("dns1035Label", app),
+    canary: kubernetesName("dns1035Label", `${app}-canary`),
+    preview: kubernetesName("dns1035Label", `${app}-preview`),
+  };
+};
 const production = (input: Input) => input.environments.find((environment) => environment.kind === "production");
 
 /** Image repository in the chosen registry (the CI variables fill in account ids and hosts). */
@@ -317,6 +327,7 @@ function analysisTemplate(input: Input): Manifest {
 
 function rollout(input: Input, namespace: string): Manifest {
   const app = appName(input);
+  const services = serviceNames(input);
   const analysisArgs = (service: string) => [
     { name: "service-name", value: service },
     { name: "namespace", value: namespace },
@@ -325,24 +336,24 @@ function rollout(input: Input, namespace: string): Manifest {
   if (input.strategy === "canary") {
     strategy = {
       canary: {
-        canaryService: `${app}-canary`,
-        stableService: app,
+        canaryService: services.canary,
+        stableService: services.stable,
         trafficRouting: { nginx: { stableIngress: app } },
         // The analysis runs in the background from the first step and aborts the rollout on failure.
-        analysis: { templates: [{ templateName: `${app}-health` }], startingStep: 1, args: analysisArgs(`${app}-canary`) },
+        analysis: { templates: [{ templateName: `${app}-health` }], startingStep: 1, args: analysisArgs(services.canary) },
         steps: (input.canarySteps ?? []).flatMap((step) => [{ setWeight: step.weight }, { pause: { duration: `${step.pauseMinutes}m` } }]),
       },
     };
   } else if (input.strategy === "blue-green") {
     strategy = {
       blueGreen: {
-        activeService: app,
-        previewService: `${app}-preview`,
+        activeService: services.stable,
+        previewService: services.preview,
         autoPromotionEnabled: input.blueGreenAutoPromote ?? false,
         ...(input.blueGreenAutoPromote ? { autoPromotionSeconds: (input.blueGreenVerifyMinutes ?? 0) * 60 } : {}),
         scaleDownDelaySeconds: (input.blueGreenKeepOldMinutes ?? 0) * 60,
-        prePromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(`${app}-preview`) },
-        postPromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(app) },
+        prePromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(services.preview) },
+        postPromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(services.stable) },
       },
     };
   } else {
@@ -371,7 +382,8 @@ function rollout(input: Input, namespace: string): Manifest {
 
 function rolloutServices(input: Input, namespace: string): Manifest[] {
   const app = appName(input);
-  const names = input.strategy === "canary" ? [app, `${app}-canary`] : input.strategy === "blue-green" ? [app, `${app}-preview`] : [];
+  const services = serviceNames(input);
+  const names = input.strategy === "canary" ? [services.stable, services.canary] : input.strategy === "blue-green" ? [services.stable, services.preview] : [];
   return names.map((name) => ({
     apiVersion: "v1",
     kind: "Service",

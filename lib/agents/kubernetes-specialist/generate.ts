@@ -6,6 +6,7 @@ import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/genera
 import { mediaTypes } from "@/lib/agents/generator";
 import { yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
 import { markdownTable, markdownText } from "@/lib/agents/shared/escape";
+import { kubernetesName } from "@/lib/agents/shared/kubernetes-names";
 import { parseCpuMillicores, parseMemoryBytes } from "./quantities";
 import { autoscalingMetricChoice, environmentChoice, podSecurityChoice, type KubernetesSpecialistRequirements } from "./schema";
 
@@ -19,10 +20,13 @@ export const kubernetesVersion = "1.33";
 const runAsUser = 10001;
 
 
+/** The instance label: a label value (at most 63), so a long app name is shortened with a hash suffix. */
+const instanceOf = (input: Input) => kubernetesName("labelValue", `${input.appName}-${input.environment}`);
+
 function labelsOf(input: Input): Record<string, string> {
   return {
     "app.kubernetes.io/name": input.appName,
-    "app.kubernetes.io/instance": `${input.appName}-${input.environment}`,
+    "app.kubernetes.io/instance": instanceOf(input),
     "app.kubernetes.io/part-of": input.namespace,
     "app.kubernetes.io/managed-by": input.gitOpsTool === "argocd" ? "argocd" : "flux",
     environment: input.environment,
@@ -30,7 +34,7 @@ function labelsOf(input: Input): Record<string, string> {
 }
 
 function selectorOf(input: Input): Record<string, string> {
-  return { "app.kubernetes.io/name": input.appName, "app.kubernetes.io/instance": `${input.appName}-${input.environment}` };
+  return { "app.kubernetes.io/name": input.appName, "app.kubernetes.io/instance": instanceOf(input) };
 }
 
 const autoscales = (input: Input) => input.replicasMax > input.replicasMin && input.autoscalingMetric !== undefined && input.autoscalingTarget !== undefined;
@@ -153,7 +157,7 @@ function workload(input: Input): Manifest {
       kind: "StatefulSet",
       ...base,
       spec: {
-        serviceName: `${input.appName}-headless`,
+        serviceName: kubernetesName("dns1035Label", `${input.appName}-headless`),
         ...replicas,
         revisionHistoryLimit: 5,
         podManagementPolicy: "OrderedReady",
@@ -194,7 +198,7 @@ function services(input: Input): Manifest[] {
     {
       apiVersion: "v1",
       kind: "Service",
-      metadata: { name: `${input.appName}-headless`, namespace: input.namespace, labels: labelsOf(input) },
+      metadata: { name: kubernetesName("dns1035Label", `${input.appName}-headless`), namespace: input.namespace, labels: labelsOf(input) },
       spec: { clusterIP: "None", publishNotReadyAddresses: true, selector: selectorOf(input), ports },
     },
   ];

@@ -53,6 +53,21 @@ export function dnsLabel(what: string, max = 63) {
     .regex(dnsLabelPattern, `The ${what} may use only lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
 }
 
+/** A DNS-1035 label: a DNS label that starts with a letter, as Kubernetes Service names must. */
+export function dns1035Label(what: string, max = 63) {
+  return dnsLabel(what, max).regex(/^[a-z]/, `The ${what} must start with a letter: it names a Kubernetes Service`);
+}
+
+/**
+ * A port name as Kubernetes takes it (an IANA service name): at most 15 lowercase letters, digits and
+ * hyphens, at least one letter, no "--", starting and ending with a letter or digit.
+ */
+export function portName(what: string) {
+  return dnsLabel(what, 15)
+    .regex(/[a-z]/, `The ${what} must contain a letter (a number alone is a port, not a name)`)
+    .regex(/^(?!.*--)/, `The ${what} may not contain two hyphens in a row`);
+}
+
 const hostnamePattern = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** A fully qualified DNS name such as "api.example.com" (a leading "*." wildcard allowed). */
