@@ -240,7 +240,8 @@ function gitlabPipeline(input: Input): Record<string, unknown> {
     workflow: { rules: [{ if: "$CI_PIPELINE_SOURCE == 'merge_request_event'" }, onDefaultBranch] },
     build: { stage: "build", image: tool.image, cache: { key: { files: [lockFileOf(input)] }, paths: tool.cachePaths }, script: [tool.install, tool.build], artifacts: { expire_in: "1 week", paths: tool.outputs } },
     test: { stage: "test", image: tool.image, needs: ["build"], script: [tool.test] },
-    image: {
+    // Not "image": that is a global keyword in .gitlab-ci.yml, so a job of that name is no job at all.
+    "package-image": {
       stage: "package",
       image: "docker:27",
       services: ["docker:27-dind"],
@@ -249,8 +250,8 @@ function gitlabPipeline(input: Input): Record<string, unknown> {
       script: ['echo "$CI_REGISTRY_PASSWORD" | docker login -u "$CI_REGISTRY_USER" --password-stdin "$CI_REGISTRY"', `docker build -t ${image}:$CI_COMMIT_SHA .`, `docker push ${image}:$CI_COMMIT_SHA`],
     },
   };
-  if (scans.has("container")) pipeline.container_scanning = { stage: "package", needs: ["image"] };
-  let previous = "image";
+  if (scans.has("container")) pipeline.container_scanning = { stage: "package", needs: ["package-image"] };
+  let previous = "package-image";
   for (const environment of input.environments) {
     const id = `deploy-${environment.name}`;
     pipeline[id] = {

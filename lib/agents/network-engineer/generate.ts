@@ -387,6 +387,6 @@ function generate(input: Input): GeneratorResult {
 
 export const networkEngineerGenerator: RoleGenerator<NetworkEngineerRequirements> = {
   role: "network-engineer",
-  version: "1.1.0",
+  version: "1.2.0",
   generate,
 };

@@ -186,3 +186,72 @@ export function yamlReadersDisagree(artifacts: Artifact[]): string[] {
   });
   return problems;
 }
+
+/**
+ * Tables in a Markdown document, read by a GFM parser (micromark, as GitHub renders): one problem per row
+ * whose cell count differs from its header's (a pipe escaped twice splits a row into one cell more).
+ */
+export async function markdownTableProblems(markdown: string): Promise<string[]> {
+  const [{ fromMarkdown }, { gfm }, { gfmFromMarkdown }] = await Promise.all([
+    import("mdast-util-from-markdown"),
+    import("micromark-extension-gfm"),
+    import("mdast-util-gfm"),
+  ]);
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const problems: string[] = [];
+  const visit = (node: { type: string; children?: unknown[]; position?: { start: { line: number } } }) => {
+    if (node.type === "table") {
+      const rows = (node.children ?? []) as { children: unknown[]; position?: { start: { line: number } } }[];
+      const width = rows[0]?.children.length ?? 0;
+      for (const row of rows) if (row.children.length !== width) problems.push(`line ${row.position?.start.line}: ${row.children.length} cells under a header of ${width}`);
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(tree as never);
+  return problems;
+}
+
+let gitlabCiValidator: ((data: unknown) => boolean) & { errors?: unknown[] | null } | undefined;
+
+/**
+ * GitLab's own CI JSON schema (app/assets/javascripts/editor/schema/ci.json), as the gitlab-ci-local
+ * package ships it: bundled into its dist/index.js as an object literal, which is cut out and evaluated
+ * here (it is plain data), then compiled with Ajv (draft-07, as the schema declares).
+ */
+async function gitlabCiSchemaValidator() {
+  if (gitlabCiValidator) return gitlabCiValidator;
+  const bundle = fs.readFileSync(path.join(process.cwd(), "node_modules/gitlab-ci-local/dist/index.js"), "utf8");
+  const marker = '{$schema:"http://json-schema.org/draft-07/schema#",$id:"https://gitlab.com/.gitlab-ci.yml"';
+  const start = bundle.indexOf(marker);
+  if (start < 0) throw new Error("GitLab's CI schema was not found in gitlab-ci-local's bundle");
+  let depth = 0;
+  let end = start;
+  for (let index = start, inString = false; index < bundle.length; index++) {
+    const character = bundle[index];
+    if (inString) {
+      if (character === "\\") index++;
+      else if (character === '"') inString = false;
+      continue;
+    }
+    if (character === '"') inString = true;
+    else if (character === "{" || character === "[") depth++;
+    else if (character === "}" || character === "]") depth--;
+    if (depth === 0) {
+      end = index + 1;
+      break;
+    }
+  }
+  const schema = new Function(`return (${bundle.slice(start, end)});`)() as Record<string, unknown>;
+  const { default: Ajv } = await import("ajv");
+  const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: false });
+  gitlabCiValidator = ajv.compile(schema);
+  return gitlabCiValidator;
+}
+
+/** What GitLab's CI JSON schema says against a `.gitlab-ci.yml` (empty when it is valid). */
+export async function gitlabCiSchemaProblems(content: string): Promise<string[]> {
+  const validate = await gitlabCiSchemaValidator();
+  const document = YAML.parse(content) as unknown;
+  if (validate(document)) return [];
+  return (validate.errors ?? []).slice(0, 5).map((error) => JSON.stringify(error));
+}

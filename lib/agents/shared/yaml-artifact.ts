@@ -3,6 +3,7 @@
 // string templates), so user text is quoted wherever it needs to be, for YAML 1.1 readers (PyYAML, go-yaml
 // v2, kubectl, promtool) as well as YAML 1.2 ones. See docs/decisions/020-artifacts-real-tools-accept.md.
 import YAML, { isScalar, Scalar, visit } from "yaml";
+import { markdownCell } from "@/lib/markdown/escape";
 
 const stringifyOptions = { lineWidth: 0, blockQuote: "literal", indent: 2 } as const;
 
@@ -119,12 +120,24 @@ export function markdownDocument(lines: string[]): string {
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
+/** A cell of typed text, escaped once by `markdownCell`; `trustedTable` inserts it as it is. */
+export interface EscapedCell {
+  readonly markdown: string;
+}
+
+/** Marks typed text for a `trustedTable` cell: escaped here, exactly once. */
+export function escapedCell(text: string | number): EscapedCell {
+  return { markdown: markdownCell(text) };
+}
+
 /**
  * A Markdown table of cells the generator wrote itself (figures, labels, names already validated as DNS
- * labels): only pipes and newlines are neutralised. Escape user-typed text with `markdownCell` first.
+ * labels): only pipes and newlines are neutralised. Typed text goes in as `escapedCell(text)`, which is
+ * escaped once and not again here (escaping a `\|` a second time would split the row).
  */
-export function trustedTable(header: string[], rows: (string | number)[][]): string {
-  const cell = (value: string | number) => String(value).replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|") || " ";
-  const line = (cells: (string | number)[]) => `| ${cells.map(cell).join(" | ")} |`;
+export function trustedTable(header: string[], rows: (string | number | EscapedCell)[][]): string {
+  const cell = (value: string | number | EscapedCell) =>
+    typeof value === "object" ? value.markdown : String(value).replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|") || " ";
+  const line = (cells: (string | number | EscapedCell)[]) => `| ${cells.map(cell).join(" | ")} |`;
   return [line(header), `| ${header.map(() => "---").join(" | ")} |`, ...rows.map(line)].join("\n");
 }

@@ -1,0 +1,59 @@
+// Regression tests for the examples of issue 15 that are not about YAML or Kubernetes names (those live in
+// yaml-artifact.test.ts and kubernetes-names.test.ts): each artifact goes through the real tool or parser.
+import { describe, expect, it } from "vitest";
+import { deploymentEngineerGenerator } from "@/lib/agents/deployment-engineer/generate";
+import { deploymentEngineerExample, deploymentEngineerSchema } from "@/lib/agents/deployment-engineer/schema";
+import { incidentResponderGenerator } from "@/lib/agents/incident-responder/generate";
+import { incidentResponderExample, incidentResponderSchema } from "@/lib/agents/incident-responder/schema";
+import { networkEngineerGenerator } from "@/lib/agents/network-engineer/generate";
+import { networkEngineerExample, networkEngineerSchema } from "@/lib/agents/network-engineer/schema";
+import { gitlabCiSchemaProblems, markdownTableProblems, parseYamlDocuments, promtoolCheckRules } from "@/lib/agents/shared/artifact-validity";
+import { escapedCell, trustedTable } from "@/lib/agents/shared/yaml-artifact";
+import { sreEngineerGenerator } from "@/lib/agents/sre-engineer/generate";
+import { sreEngineerExample, sreEngineerSchema } from "@/lib/agents/sre-engineer/schema";
+
+describe("issue 15 regressions", () => {
+  it("Prometheus: a {{ typed into an alert label passes promtool", () => {
+    const input = sreEngineerSchema.parse({ ...sreEngineerExample, pageTarget: "PAY {{", ticketTarget: "ops {{ .x" });
+    const rules = sreEngineerGenerator.generate(input).artifacts.find((artifact) => artifact.path.startsWith("prometheus/"))!;
+    expect(promtoolCheckRules(rules.content)).toMatch(/SUCCESS/);
+  });
+
+  it("Markdown: a | in a cell is escaped once, so every row keeps its columns", async () => {
+    expect(await markdownTableProblems(trustedTable(["a", "b", "c"], [[escapedCell("x|y"), "1", escapedCell("z\\|w")]]))).toEqual([]);
+    const input = incidentResponderSchema.parse({ ...incidentResponderExample, affectedSystems: ["pay|ments", "ledger"] });
+    for (const artifact of incidentResponderGenerator.generate(input).artifacts.filter((item) => item.mediaType === "text/markdown")) {
+      expect(await markdownTableProblems(artifact.content), artifact.path).toEqual([]);
+    }
+  });
+
+  it("GitLab CI: no job is named after a global keyword, and every need names a job", () => {
+    const input = deploymentEngineerSchema.parse({ ...deploymentEngineerExample, ciPlatform: "gitlab-ci", securityScans: ["sast", "container", "dast"] });
+    const pipeline = deploymentEngineerGenerator.generate(input).artifacts.find((artifact) => artifact.path === ".gitlab-ci.yml")!;
+    const document = parseYamlDocuments(pipeline)[0] as Record<string, { needs?: string[] }>;
+    const keywords = ["default", "include", "stages", "variables", "workflow", "image", "services", "cache", "before_script", "after_script"];
+    const jobs = Object.keys(document).filter((key) => !keywords.includes(key));
+    expect(Object.keys(document)).not.toContain("image");
+    for (const job of jobs) for (const need of document[job].needs ?? []) expect(jobs, `${job} needs ${need}`).toContain(need);
+  });
+
+  it("Mermaid: two tiers whose names differ only in punctuation stay two nodes", () => {
+    const base = networkEngineerSchema.parse(networkEngineerExample);
+    const tier = base.tiers[0];
+    const input = networkEngineerSchema.parse({ ...networkEngineerExample, tiers: [...networkEngineerExample.tiers, { ...tier, name: "public--b" }, { ...tier, name: "public-b" }] });
+    const diagram = networkEngineerGenerator.generate(input).artifacts.find((artifact) => artifact.mediaType === "text/vnd.mermaid")!;
+    const ids = [...diagram.content.matchAll(/^\s+(\w+)\[/gm)].map((match) => match[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => id.includes("public")).length).toBeGreaterThanOrEqual(2 * input.availabilityZones);
+  });
+});
+
+describe("issue 15: GitLab's own CI schema", () => {
+  it("accepts the generated .gitlab-ci.yml", async () => {
+    for (const securityScans of [["secrets"], ["sast", "dependencies", "secrets", "container", "iac", "dast"]]) {
+      const input = deploymentEngineerSchema.parse({ ...deploymentEngineerExample, ciPlatform: "gitlab-ci", securityScans });
+      const pipeline = deploymentEngineerGenerator.generate(input).artifacts.find((artifact) => artifact.path === ".gitlab-ci.yml")!;
+      expect(await gitlabCiSchemaProblems(pipeline.content)).toEqual([]);
+    }
+  }, 60_000);
+});
