@@ -57,3 +57,23 @@ describe("issue 15: GitLab's own CI schema", () => {
     }
   }, 60_000);
 });
+
+describe("issue 15: zones that exist", () => {
+  const zonesOf = (overrides: Record<string, unknown>) => {
+    const input = networkEngineerSchema.parse({ ...networkEngineerExample, ...overrides });
+    const plan = networkEngineerGenerator.generate(input).artifacts.map((artifact) => artifact.content).join("\n");
+    return [...new Set([...plan.matchAll(/"zone": "([^"]+)"/g)].map((match) => match[1]))].sort();
+  };
+
+  it("writes the region's real zone names", () => {
+    expect(zonesOf({ provider: "gcp", region: "europe-west1", availabilityZones: 3 })).toEqual(["europe-west1-b", "europe-west1-c", "europe-west1-d"]);
+    expect(zonesOf({ provider: "azure", region: "westeurope", availabilityZones: 3 })).toEqual(["1", "2", "3"]);
+    expect(zonesOf({ provider: "aws", region: "eu-west-1", availabilityZones: 3 })).toEqual(["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+  });
+
+  it("refuses more zones than the region has, and regions whose zone names are not known", () => {
+    const paths = (overrides: Record<string, unknown>) => networkEngineerSchema.safeParse({ ...networkEngineerExample, ...overrides }).error?.issues.map((issue) => issue.path.join("."));
+    expect(paths({ provider: "aws", region: "eu-west-1", availabilityZones: 4 })).toContain("availabilityZones");
+    expect(paths({ provider: "aws", region: "us-west-1", availabilityZones: 2 })).toContain("region");
+  });
+});
