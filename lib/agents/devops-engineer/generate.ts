@@ -14,6 +14,8 @@ import {
   languageChoice,
   maturityChoice,
   monitoringChoice,
+  kubernetesPlatforms,
+  scrapesByEc2Discovery,
   secretsChoice,
   type DevopsEngineerRequirements,
 } from "./schema";
@@ -22,7 +24,6 @@ type Input = DevopsEngineerRequirements;
 type Service = Input["services"][number];
 type Language = Service["language"];
 
-const kubernetesPlatforms = new Set(["eks", "aks", "gke", "self-managed-kubernetes"]);
 
 // ---------------------------------------------------------------------------------------------------
 // Languages
@@ -465,11 +466,11 @@ function prometheusConfig(input: Input): Record<string, unknown> {
         { source_labels: ["__meta_kubernetes_pod_name"], target_label: "pod" },
       ],
     });
-  } else if (input.hosting === "aws" && input.services.some((service) => service.runtime !== "serverless")) {
+  } else if (scrapesByEc2Discovery(input)) {
     scrapeConfigs.push({
       job_name: "services",
-      // The region comes from the instance metadata of the Prometheus host.
-      ec2_sd_configs: [{ port: 9090, filters: [{ name: "tag:service", values: names }] }],
+      // The region is written out: taken from instance metadata it works only on an EC2 host.
+      ec2_sd_configs: [{ region: input.awsRegion, port: 9090, filters: [{ name: "tag:service", values: names }] }],
       relabel_configs: [{ source_labels: ["__meta_ec2_tag_service"], target_label: "service" }],
     });
   } else {

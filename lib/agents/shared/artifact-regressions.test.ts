@@ -3,11 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { deploymentEngineerGenerator } from "@/lib/agents/deployment-engineer/generate";
 import { deploymentEngineerExample, deploymentEngineerSchema } from "@/lib/agents/deployment-engineer/schema";
+import { devopsEngineerGenerator } from "@/lib/agents/devops-engineer/generate";
+import { devopsEngineerExample, devopsEngineerSchema } from "@/lib/agents/devops-engineer/schema";
 import { incidentResponderGenerator } from "@/lib/agents/incident-responder/generate";
 import { incidentResponderExample, incidentResponderSchema } from "@/lib/agents/incident-responder/schema";
 import { networkEngineerGenerator } from "@/lib/agents/network-engineer/generate";
 import { networkEngineerExample, networkEngineerSchema } from "@/lib/agents/network-engineer/schema";
-import { gitlabCiSchemaProblems, markdownTableProblems, parseYamlDocuments, promtoolCheckRules } from "@/lib/agents/shared/artifact-validity";
+import { gitlabCiSchemaProblems, markdownTableProblems, parseYamlDocuments, promtoolCheckConfig, promtoolCheckRules } from "@/lib/agents/shared/artifact-validity";
 import { escapedCell, trustedTable } from "@/lib/agents/shared/yaml-artifact";
 import { sreEngineerGenerator } from "@/lib/agents/sre-engineer/generate";
 import { sreEngineerExample, sreEngineerSchema } from "@/lib/agents/sre-engineer/schema";
@@ -75,5 +77,20 @@ describe("issue 15: zones that exist", () => {
     const paths = (overrides: Record<string, unknown>) => networkEngineerSchema.safeParse({ ...networkEngineerExample, ...overrides }).error?.issues.map((issue) => issue.path.join("."));
     expect(paths({ provider: "aws", region: "eu-west-1", availabilityZones: 4 })).toContain("availabilityZones");
     expect(paths({ provider: "aws", region: "us-west-1", availabilityZones: 2 })).toContain("region");
+  });
+});
+
+describe("issue 15: Prometheus config for ECS", () => {
+  it("names the region of its EC2 discovery, so promtool check config passes off an EC2 host", () => {
+    const input = devopsEngineerSchema.parse({ ...devopsEngineerExample, containerPlatform: "ecs", awsRegion: "eu-west-1" });
+    const files = devopsEngineerGenerator.generate(input).artifacts;
+    const config = files.find((artifact) => artifact.path === "monitoring/prometheus.yaml")!.content;
+    expect(config).toContain("region: eu-west-1");
+    expect(promtoolCheckConfig(config, { "alerts.yaml": files.find((artifact) => artifact.path === "monitoring/alerts.yaml")!.content })).toMatch(/SUCCESS/);
+  });
+
+  it("refuses ECS without a region (422 on awsRegion)", () => {
+    const result = devopsEngineerSchema.safeParse({ ...devopsEngineerExample, containerPlatform: "ecs" });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain("awsRegion");
   });
 });

@@ -255,3 +255,21 @@ export async function gitlabCiSchemaProblems(content: string): Promise<string[]>
   if (validate(document)) return [];
   return (validate.errors ?? []).slice(0, 5).map((error) => JSON.stringify(error));
 }
+
+/**
+ * `promtool check config` on a Prometheus config, with its rule files beside it (name → content). Returns
+ * promtool's output; throws with it when the check fails.
+ */
+export function promtoolCheckConfig(config: string, ruleFiles: Record<string, string> = {}, promtool = "/usr/bin/promtool"): string {
+  const directory = temporaryDirectory();
+  fs.writeFileSync(path.join(directory, "prometheus.yaml"), config);
+  for (const [name, content] of Object.entries(ruleFiles)) fs.writeFileSync(path.join(directory, name), content);
+  try {
+    return execFileSync(promtool, ["check", "config", path.join(directory, "prometheus.yaml")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], cwd: directory });
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string };
+    throw new Error(`promtool check config failed:\n${failure.stdout ?? ""}${failure.stderr ?? ""}`);
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+}
