@@ -6,7 +6,8 @@
 // schema/parser, batched so each tool starts once per run:
 //   YAML          PyYAML (a YAML 1.1 reader) and the `yaml` library (1.2) must read the same values
 //   Kubernetes    kubernetes-models (API + CRD schemas) and the API server's name rules
-//   HCL           the HCL parser of Terraform CDK, and `terraform fmt -check` over all files at once
+//   HCL           the HCL parser of Terraform CDK, `terraform fmt -check` over all files at once, and a
+//                 reference check (every variable a module or environment requires is set)
 //   Prometheus    `promtool check rules` over all rule files at once
 //   GitHub        @actions/workflow-parser (GitHub's own parser and workflow schema)
 //   GitLab CI     GitLab's CI JSON schema (shipped in gitlab-ci-local)
@@ -29,6 +30,7 @@ import {
   parseHcl,
   terraformAvailable,
   terraformFmtDiff,
+  terraformReferenceProblems,
   yamlReadersDisagree,
 } from "@/lib/agents/shared/artifact-validity";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
@@ -149,6 +151,14 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
         await parseHcl(entry.artifact);
       } catch (error) {
         problems.push(`${label(entry)}: ${(error as Error).message.slice(0, 300)}`);
+      }
+    }
+    // Reference check: every required module and environment variable is set (first ten answers of each
+    // role that writes Terraform: parsing is the slow part).
+    const terraformAnswers = generated.filter((answer) => answer.artifacts.some((artifact) => artifact.path.endsWith("/main.tf")));
+    for (const role of new Set(terraformAnswers.map((answer) => answer.role))) {
+      for (const answer of terraformAnswers.filter((item) => item.role === role).slice(0, 10)) {
+        problems.push(...(await terraformReferenceProblems(answer.artifacts)).map((problem) => `${role}: ${problem}`));
       }
     }
     expect(problems).toEqual([]);

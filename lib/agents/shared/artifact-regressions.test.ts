@@ -9,7 +9,9 @@ import { incidentResponderGenerator } from "@/lib/agents/incident-responder/gene
 import { incidentResponderExample, incidentResponderSchema } from "@/lib/agents/incident-responder/schema";
 import { networkEngineerGenerator } from "@/lib/agents/network-engineer/generate";
 import { networkEngineerExample, networkEngineerSchema } from "@/lib/agents/network-engineer/schema";
-import { gitlabCiSchemaProblems, markdownTableProblems, parseYamlDocuments, promtoolCheckConfig, promtoolCheckRules } from "@/lib/agents/shared/artifact-validity";
+import { gitlabCiSchemaProblems, markdownTableProblems, parseYamlDocuments, promtoolCheckConfig, promtoolCheckRules, terraformReferenceProblems } from "@/lib/agents/shared/artifact-validity";
+import { terraformEngineerGenerator } from "@/lib/agents/terraform-engineer/generate";
+import { terraformEngineerExample, terraformEngineerSchema } from "@/lib/agents/terraform-engineer/schema";
 import { escapedCell, trustedTable } from "@/lib/agents/shared/yaml-artifact";
 import { sreEngineerGenerator } from "@/lib/agents/sre-engineer/generate";
 import { sreEngineerExample, sreEngineerSchema } from "@/lib/agents/sre-engineer/schema";
@@ -93,4 +95,17 @@ describe("issue 15: Prometheus config for ECS", () => {
     const result = devopsEngineerSchema.safeParse({ ...devopsEngineerExample, containerPlatform: "ecs" });
     expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain("awsRegion");
   });
+});
+
+describe("issue 15: Terraform module combinations", () => {
+  it.each([["network", "iam"], ["database"], ["iam"], ["compute-cluster", "network"]])("wires or sets every required variable for %s", async (...modules) => {
+    for (const provider of ["aws", "azure", "gcp"] as const) {
+      const region = { aws: "eu-west-1", azure: "westeurope", gcp: "europe-west1" }[provider];
+      const raw = { ...terraformEngineerExample, provider, modules, environments: terraformEngineerExample.environments.map((environment) => ({ ...environment, region })) };
+      const parsed = terraformEngineerSchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const artifacts = terraformEngineerGenerator.generate(parsed.data).artifacts;
+      expect(await terraformReferenceProblems(artifacts), `${provider} ${modules.join("+")}`).toEqual([]);
+    }
+  }, 120_000);
 });

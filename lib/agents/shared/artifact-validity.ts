@@ -273,3 +273,28 @@ export function promtoolCheckConfig(config: string, ruleFiles: Record<string, st
     fs.rmSync(directory, { recursive: true, force: true });
   }
 }
+
+/**
+ * Reference check of a Terraform tree (parsed with hcl2json): every variable a module declares without a
+ * default is set in each call of the module, and every variable an environment declares without a default
+ * is set in its terraform.tfvars, so `terraform plan -input=false` never stops to ask. One problem per gap.
+ */
+export async function terraformReferenceProblems(artifacts: Artifact[]): Promise<string[]> {
+  type Blocks = Record<string, Record<string, Record<string, unknown>[]>>;
+  const parsed = new Map<string, Blocks>();
+  for (const artifact of artifacts.filter((item) => /\.(tf|tfvars)$/.test(item.path))) parsed.set(artifact.path, (await parseHcl(artifact)) as Blocks);
+  const required = (file: string) => Object.entries(parsed.get(file)?.variable ?? {}).filter(([, [body]]) => !("default" in body)).map(([name]) => name);
+  const problems: string[] = [];
+  const directories = [...new Set([...parsed.keys()].filter((file) => file.endsWith("/main.tf")).map((file) => path.dirname(file)))];
+  for (const directory of directories) {
+    for (const [call, [body]] of Object.entries(parsed.get(`${directory}/main.tf`)?.module ?? {})) {
+      const source = String(body.source ?? "");
+      if (!source.startsWith(".")) continue;
+      const moduleDirectory = path.normalize(path.join(directory, source));
+      for (const name of required(`${moduleDirectory}/variables.tf`)) if (!(name in body)) problems.push(`${directory}: module "${call}" leaves its required variable ${name} unset`);
+    }
+    const tfvars = parsed.get(`${directory}/terraform.tfvars`) as Record<string, unknown> | undefined;
+    if (tfvars) for (const name of required(`${directory}/variables.tf`)) if (!(name in tfvars)) problems.push(`${directory}: variable ${name} has no default and is not set in terraform.tfvars`);
+  }
+  return problems;
+}

@@ -84,12 +84,11 @@ describe("hclFile", () => {
 describe("issue 15: alignment by grapheme", () => {
   it("aligns = after tag keys holding emoji and combining accents as terraform fmt does", async () => {
     const file = hclFile([
-      block("locals", [], [attribute("tags", { "👍🏽team": "a", "cafe\u0301": "b", "👨‍👩‍👧": "c", plain: "d", "日本": "e" })]),
+      block("locals", [], [attribute("tags", { "👍🏽team": "a", "cafe\u0301": "b", "\u0301 1🙂|-\u0301-$%%": "f", "👨‍👩‍👧": "c", plain: "d", "日本": "e" })]),
     ]);
     const artifact = { path: "tags.tf", kind: "terraform" as const, mediaType: "text/x-hcl", content: file };
     expect(Object.keys(await parseHcl(artifact))).toEqual(["locals"]);
     // The real terraform fmt: it must leave the file as it is.
     expect(terraformFmtDiff([artifact])).toBe("");
-    expect(file).toContain('    "cafe\u0301"  = "b"\n');
   });
 });

@@ -75,6 +75,9 @@ const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
  * UTF-16 units, so a key holding an emoji or a combining accent is one column per visible character.
  */
 export function graphemeCount(text: string): number {
+  // A quoted key is three tokens to hclwrite (quote, literal, quote), each counted on its own: a combining
+  // mark at the start of the literal does not join the opening quote.
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return 2 + graphemeCount(text.slice(1, -1));
   let count = 0;
   for (const _ of graphemes.segment(text)) count++;
   return count;

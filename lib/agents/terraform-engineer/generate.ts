@@ -7,7 +7,7 @@ import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/genera
 import { mediaTypes } from "@/lib/agents/generator";
 import { yamlDocument } from "@/lib/agents/shared/yaml-artifact";
 import { hclIdentifier, hclString, markdownTable, markdownText } from "@/lib/agents/shared/escape";
-import { attribute, attributes, block, comment, expr, hclFile, type HclItem, type HclValue } from "@/lib/agents/shared/hcl";
+import { attribute, attributes, blank, block, comment, expr, hclFile, type HclItem, type HclValue } from "@/lib/agents/shared/hcl";
 import { cloudProviderLabels, regionLabel, type CloudProvider } from "@/lib/agents/shared/regions";
 import { moduleSource, type ModuleKey } from "./modules";
 import { backendChoice, driftChoice, moduleChoice, scannerChoice, type TerraformEngineerRequirements } from "./schema";
@@ -113,20 +113,7 @@ function rootVariablesFile(input: Input, environment: Environment): string {
   }
   const modules = input.modules;
   if (modules.includes("dns")) items.push(variable("dns_zone_name", "DNS zone this environment manages.", "string"));
-  if (!modules.includes("network") && (modules.includes("database") || modules.includes("compute-cluster"))) {
-    if (input.provider === "aws") items.push(variable("vpc_id", "Existing VPC (no network module in this stack).", "string"), variable("private_subnet_ids", "Existing private subnets.", "list(string)"), variable("vpc_cidr_block", "IPv4 range of the existing VPC.", "string"));
-    if (input.provider === "azure") items.push(variable("database_subnet_id", "Existing subnet delegated to PostgreSQL.", "string"), variable("postgres_private_dns_zone_id", "Existing private DNS zone for PostgreSQL.", "string"));
-    if (input.provider === "gcp") items.push(variable("network_id", "Existing VPC network with private services access.", "string"));
-  }
-  if (modules.includes("iam") && !modules.includes("compute-cluster")) {
-    items.push(
-      input.provider === "aws"
-        ? variable("oidc_provider_arn", "OIDC provider of the existing cluster.", "string")
-        : input.provider === "azure"
-          ? variable("oidc_issuer_url", "OIDC issuer of the existing cluster.", "string")
-          : variable("workload_pool", "Workload Identity pool of the existing cluster.", "string"),
-    );
-  }
+  for (const existing of existingInfrastructure(input)) items.push(variable(existing.name, existing.description, existing.type));
   return hclFile(items);
 }
 
@@ -241,6 +228,36 @@ function rootOutputsFile(input: Input): string {
   return hclFile(outputs.map(([name, value, description]) => block("output", [name], [attribute("description", description), attribute("value", expr(value))])));
 }
 
+/**
+ * Variables for what a module needs from a module not in this stack (an existing VPC, an existing
+ * cluster's OIDC provider): declared in variables.tf and set in every tfvars to a placeholder that says what
+ * to put there, so `terraform plan -input=false` never stops on an unset variable.
+ */
+function existingInfrastructure(input: Input): { name: string; description: string; type: string; placeholder: HclValue }[] {
+  const modules = input.modules;
+  const list: { name: string; description: string; type: string; placeholder: HclValue }[] = [];
+  const add = (name: string, description: string, type: string) =>
+    list.push({ name, description, type, placeholder: type === "list(string)" ? [`REPLACE-ME: ${description}`] : `REPLACE-ME: ${description}` });
+  if (!modules.includes("network") && (modules.includes("database") || modules.includes("compute-cluster"))) {
+    if (input.provider === "aws") {
+      add("vpc_id", "Existing VPC (no network module in this stack).", "string");
+      add("private_subnet_ids", "Existing private subnets.", "list(string)");
+      add("vpc_cidr_block", "IPv4 range of the existing VPC.", "string");
+    }
+    if (input.provider === "azure") {
+      add("database_subnet_id", "Existing subnet delegated to PostgreSQL.", "string");
+      add("postgres_private_dns_zone_id", "Existing private DNS zone for PostgreSQL.", "string");
+    }
+    if (input.provider === "gcp") add("network_id", "Existing VPC network with private services access.", "string");
+  }
+  if (modules.includes("iam") && !modules.includes("compute-cluster")) {
+    if (input.provider === "aws") add("oidc_provider_arn", "OIDC provider of the existing cluster.", "string");
+    else if (input.provider === "azure") add("oidc_issuer_url", "OIDC issuer of the existing cluster.", "string");
+    else add("workload_pool", "Workload Identity pool of the existing cluster.", "string");
+  }
+  return list;
+}
+
 function tfvarsFile(input: Input, environment: Environment): string {
   const values: Record<string, HclValue> = { environment: environment.name, region: environment.region };
   if (input.provider === "azure") values.subscription_id = "00000000-0000-0000-0000-000000000000";
@@ -250,6 +267,11 @@ function tfvarsFile(input: Input, environment: Environment): string {
   if (input.provider === "azure" || input.provider === "gcp") items.unshift(comment(`Replace the ${input.provider === "azure" ? "subscription" : "project"} with the real one before the first plan.`));
   if (fromVariables.length) items.push(attribute("tag_values", Object.fromEntries(fromVariables.map((tag) => [tag.key, "set-me"]))));
   if (input.modules.includes("dns")) items.push(attribute("dns_zone_name", `${environment.name}.${input.namingPrefix}.example.com`));
+  const existing = existingInfrastructure(input);
+  if (existing.length) {
+    items.push(blank, comment("Existing infrastructure this stack does not create: replace each placeholder before the first plan."));
+    items.push(...existing.map((entry) => attribute(entry.name, entry.placeholder)));
+  }
   return hclFile(items);
 }
 
