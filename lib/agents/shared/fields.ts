@@ -30,7 +30,9 @@ export function requiredText(message: string, max = 200) {
     .string({ error: message })
     .trim()
     .min(1, { error: message, abort: true })
-    .max(max, `Keep it under ${max} characters`);
+    .max(max, `Keep it under ${max} characters`)
+    // Trimmed first, so whitespace alone is refused: the pattern says so in the published JSON Schema.
+    .regex(/\S/, message);
 }
 
 /** Optional free text (notes, context); empty is fine. */
@@ -124,7 +126,9 @@ export function pickMany<E extends z.ZodType<string>>(schema: E, message: string
   return z
     .array(schema, { error: message })
     .min(min, message)
-    .refine((list) => new Set(list).size === list.length, "Pick each option once");
+    .refine((list) => new Set(list).size === list.length, "Pick each option once")
+    // The published JSON Schema states the rule the refinement enforces.
+    .meta({ uniqueItems: true });
 }
 
 /** A list of short free strings (tags widget): trimmed, non-empty entries, no duplicates. */
