@@ -128,7 +128,7 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
     const yaml = all.filter((entry) => entry.artifact.mediaType === mediaTypes.yaml);
     const problems = yamlReadersDisagree(yaml.map((entry) => ({ ...entry.artifact, path: label(entry) })));
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("Kubernetes: every manifest validates and every name follows the API server's rules", () => {
     const problems: string[] = [];
@@ -141,7 +141,7 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
       problems.push(...kubernetesNameProblems(entry.artifact.content).map((problem) => `${label(entry)}: ${problem}`));
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it.skipIf(!terraformAvailable)("HCL: parses, and terraform fmt -check leaves every file as it is", async () => {
     const hcl = all.filter((entry) => entry.artifact.mediaType === mediaTypes.hcl);
@@ -163,7 +163,7 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
     }
     expect(problems).toEqual([]);
     expect(terraformFmtDiff(hcl.map((entry) => entry.artifact)).slice(0, 3000)).toBe("");
-  }, 120_000);
+  }, 240_000);
 
   it("Prometheus: promtool check rules accepts every rule file", () => {
     const rules = all.filter((entry) => /(^prometheus\/.*rules\.ya?ml$|^monitoring\/alerts\.ya?ml$)/.test(entry.artifact.path));
@@ -187,7 +187,7 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
     } finally {
       fs.rmSync(directory, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 
   it("GitHub Actions: GitHub's workflow parser accepts every workflow", async () => {
     const { NoOperationTraceWriter, parseWorkflow, convertWorkflowTemplate } = await import("@actions/workflow-parser");
@@ -198,7 +198,7 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
       problems.push(...result.context.errors.getErrors().map((error) => `${label(entry)}: ${error.message}`));
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("GitLab CI: GitLab's CI schema accepts every pipeline", async () => {
     const problems: string[] = [];
@@ -206,7 +206,7 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
       problems.push(...(await gitlabCiSchemaProblems(entry.artifact.content)).map((problem) => `${label(entry)}: ${problem}`));
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("Markdown: every table row is as wide as its header (GFM)", async () => {
     const problems: string[] = [];
@@ -214,7 +214,7 @@ describe(`artifacts of random valid answers (PROPERTY_SEED=${seed})`, () => {
       problems.push(...(await markdownTableProblems(entry.artifact.content)).map((problem) => `${label(entry)}: ${problem}`));
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it("Mermaid: every diagram is well formed, with no directive, math or interaction outside a label", () => {
     const problems: string[] = [];
