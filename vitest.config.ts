@@ -32,6 +32,9 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ["{lib,components,app,scripts,deploy}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.{ts,tsx}", "node_modules/**"],
+          // GitHub's workflow parser imports its JSON schemas without import attributes, which Node refuses;
+          // bundled through Vite it loads (used by lib/agents/artifact-properties.test.ts).
+          server: { deps: { inline: ["@actions/workflow-parser"] } },
         },
       },
       {

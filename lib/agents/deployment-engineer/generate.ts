@@ -2,10 +2,11 @@
 // Rollouts manifest (canary, blue-green, or a rolling update with background analysis) with an
 // AnalysisTemplate built from the rollback thresholds, the pipeline diagram, a rollback runbook and the
 // DORA targets. YAML is built as objects and serialised with the yaml library.
-import { stringify } from "yaml";
 import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
+import { yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
 import { dnsLabel, markdownTable, markdownText, mermaidLabel } from "@/lib/agents/shared/escape";
+import { kubernetesName } from "@/lib/agents/shared/kubernetes-names";
 import { formatDuration, formatPercent } from "@/lib/agents/shared/numbers";
 import { buildToolChoice, ciPlatformChoice, languageChoice, registryChoice, securityScanChoice, strategyChoice, type DeploymentEngineerRequirements } from "./schema";
 
@@ -13,9 +14,17 @@ type Input = DeploymentEngineerRequirements;
 type Environment = Input["environments"][number];
 type Manifest = Record<string, unknown>;
 
-const yamlText = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 
 const appName = (input: Input) => dnsLabel(input.repository.split("/").pop() ?? input.repository);
+/** Service names are DNS-1035 labels (start with a letter, at most 63), unlike the app's other names. */
+const serviceNames = (input: Input) => {
+  const app = appName(input);
+  return {
+    stable: kubernetesName("dns1035Label", app),
+    canary: kubernetesName("dns1035Label", `${app}-canary`),
+    preview: kubernetesName("dns1035Label", `${app}-preview`),
+  };
+};
 const production = (input: Input) => input.environments.find((environment) => environment.kind === "production");
 
 /** Image repository in the chosen registry (the CI variables fill in account ids and hosts). */
@@ -231,7 +240,8 @@ function gitlabPipeline(input: Input): Record<string, unknown> {
     workflow: { rules: [{ if: "$CI_PIPELINE_SOURCE == 'merge_request_event'" }, onDefaultBranch] },
     build: { stage: "build", image: tool.image, cache: { key: { files: [lockFileOf(input)] }, paths: tool.cachePaths }, script: [tool.install, tool.build], artifacts: { expire_in: "1 week", paths: tool.outputs } },
     test: { stage: "test", image: tool.image, needs: ["build"], script: [tool.test] },
-    image: {
+    // Not "image": that is a global keyword in .gitlab-ci.yml, so a job of that name is no job at all.
+    "package-image": {
       stage: "package",
       image: "docker:27",
       services: ["docker:27-dind"],
@@ -240,8 +250,8 @@ function gitlabPipeline(input: Input): Record<string, unknown> {
       script: ['echo "$CI_REGISTRY_PASSWORD" | docker login -u "$CI_REGISTRY_USER" --password-stdin "$CI_REGISTRY"', `docker build -t ${image}:$CI_COMMIT_SHA .`, `docker push ${image}:$CI_COMMIT_SHA`],
     },
   };
-  if (scans.has("container")) pipeline.container_scanning = { stage: "package", needs: ["image"] };
-  let previous = "image";
+  if (scans.has("container")) pipeline.container_scanning = { stage: "package", needs: ["package-image"] };
+  let previous = "package-image";
   for (const environment of input.environments) {
     const id = `deploy-${environment.name}`;
     pipeline[id] = {
@@ -318,6 +328,7 @@ function analysisTemplate(input: Input): Manifest {
 
 function rollout(input: Input, namespace: string): Manifest {
   const app = appName(input);
+  const services = serviceNames(input);
   const analysisArgs = (service: string) => [
     { name: "service-name", value: service },
     { name: "namespace", value: namespace },
@@ -326,24 +337,24 @@ function rollout(input: Input, namespace: string): Manifest {
   if (input.strategy === "canary") {
     strategy = {
       canary: {
-        canaryService: `${app}-canary`,
-        stableService: app,
+        canaryService: services.canary,
+        stableService: services.stable,
         trafficRouting: { nginx: { stableIngress: app } },
         // The analysis runs in the background from the first step and aborts the rollout on failure.
-        analysis: { templates: [{ templateName: `${app}-health` }], startingStep: 1, args: analysisArgs(`${app}-canary`) },
+        analysis: { templates: [{ templateName: `${app}-health` }], startingStep: 1, args: analysisArgs(services.canary) },
         steps: (input.canarySteps ?? []).flatMap((step) => [{ setWeight: step.weight }, { pause: { duration: `${step.pauseMinutes}m` } }]),
       },
     };
   } else if (input.strategy === "blue-green") {
     strategy = {
       blueGreen: {
-        activeService: app,
-        previewService: `${app}-preview`,
+        activeService: services.stable,
+        previewService: services.preview,
         autoPromotionEnabled: input.blueGreenAutoPromote ?? false,
         ...(input.blueGreenAutoPromote ? { autoPromotionSeconds: (input.blueGreenVerifyMinutes ?? 0) * 60 } : {}),
         scaleDownDelaySeconds: (input.blueGreenKeepOldMinutes ?? 0) * 60,
-        prePromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(`${app}-preview`) },
-        postPromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(app) },
+        prePromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(services.preview) },
+        postPromotionAnalysis: { templates: [{ templateName: `${app}-health` }], args: analysisArgs(services.stable) },
       },
     };
   } else {
@@ -372,7 +383,8 @@ function rollout(input: Input, namespace: string): Manifest {
 
 function rolloutServices(input: Input, namespace: string): Manifest[] {
   const app = appName(input);
-  const names = input.strategy === "canary" ? [app, `${app}-canary`] : input.strategy === "blue-green" ? [app, `${app}-preview`] : [];
+  const services = serviceNames(input);
+  const names = input.strategy === "canary" ? [services.stable, services.canary] : input.strategy === "blue-green" ? [services.stable, services.preview] : [];
   return names.map((name) => ({
     apiVersion: "v1",
     kind: "Service",
@@ -563,10 +575,10 @@ function generate(input: Input) {
   const template = { ...analysis, metadata: { ...(analysis.metadata as object), namespace } };
 
   const artifacts: Artifact[] = [
-    { path: pipelinePath, kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlText(pipeline) },
-    { path: "rollout/rollout.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlText(rollout(input, namespace)) },
-    { path: "rollout/analysis-template.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlText(template) },
-    ...(services.length ? [{ path: "rollout/services.yaml", kind: "kubernetes" as const, mediaType: mediaTypes.yaml, content: services.map(yamlText).join("---\n") }] : []),
+    { path: pipelinePath, kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlDocument(pipeline) },
+    { path: "rollout/rollout.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocument(rollout(input, namespace)) },
+    { path: "rollout/analysis-template.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocument(template) },
+    ...(services.length ? [{ path: "rollout/services.yaml", kind: "kubernetes" as const, mediaType: mediaTypes.yaml, content: yamlDocuments(services) }] : []),
     { path: "pipeline.mmd", kind: "diagram", mediaType: mediaTypes.mermaid, content: pipelineDiagram(input) },
     { path: "rollback-runbook.md", kind: "runbook", mediaType: mediaTypes.markdown, content: rollbackRunbook(input) },
     { path: "dora-targets.md", kind: "document", mediaType: mediaTypes.markdown, content: doraDocument(input) },
@@ -588,4 +600,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.1.0", generate };
+export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.2.0", generate };

@@ -1,9 +1,9 @@
 // The devops-engineer's deliverables: a CI/CD workflow for every service, a multi-stage Dockerfile per
 // containerised service, Makefile targets, a Prometheus scrape config with starter alerts, a Grafana
 // dashboard, and a 30/60/90-day roadmap from where delivery stands to where the team wants it.
-import { stringify } from "yaml";
 import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
+import { yamlDocument } from "@/lib/agents/shared/yaml-artifact";
 import { markdownTable, markdownText } from "@/lib/agents/shared/escape";
 import { formatNumber } from "@/lib/agents/shared/numbers";
 import {
@@ -14,6 +14,8 @@ import {
   languageChoice,
   maturityChoice,
   monitoringChoice,
+  kubernetesPlatforms,
+  scrapesByEc2Discovery,
   secretsChoice,
   type DevopsEngineerRequirements,
 } from "./schema";
@@ -22,8 +24,6 @@ type Input = DevopsEngineerRequirements;
 type Service = Input["services"][number];
 type Language = Service["language"];
 
-const yamlText = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
-const kubernetesPlatforms = new Set(["eks", "aks", "gke", "self-managed-kubernetes"]);
 
 // ---------------------------------------------------------------------------------------------------
 // Languages
@@ -466,11 +466,11 @@ function prometheusConfig(input: Input): Record<string, unknown> {
         { source_labels: ["__meta_kubernetes_pod_name"], target_label: "pod" },
       ],
     });
-  } else if (input.hosting === "aws" && input.services.some((service) => service.runtime !== "serverless")) {
+  } else if (scrapesByEc2Discovery(input)) {
     scrapeConfigs.push({
       job_name: "services",
-      // The region comes from the instance metadata of the Prometheus host.
-      ec2_sd_configs: [{ port: 9090, filters: [{ name: "tag:service", values: names }] }],
+      // The region is written out: taken from instance metadata it works only on an EC2 host.
+      ec2_sd_configs: [{ region: input.awsRegion, port: 9090, filters: [{ name: "tag:service", values: names }] }],
       relabel_configs: [{ source_labels: ["__meta_ec2_tag_service"], target_label: "service" }],
     });
   } else {
@@ -668,12 +668,12 @@ function readme(input: Input, files: string[]): string {
 function generate(input: Input) {
   const containers = input.services.filter((service) => service.runtime === "container");
   const artifacts: Artifact[] = [
-    { path: ".github/workflows/ci-cd.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlText(workflow(input)) },
+    { path: ".github/workflows/ci-cd.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlDocument(workflow(input)) },
     ...containers.map((service): Artifact => ({ path: `services/${service.name}/Dockerfile`, kind: "container", mediaType: mediaTypes.dockerfile, content: `${languageKits[service.language].dockerfile(service).join("\n")}\n` })),
     ...containers.map((service): Artifact => ({ path: `services/${service.name}/.dockerignore`, kind: "container", mediaType: mediaTypes.text, content: [".git", "**/node_modules", "**/target", "**/dist", "**/bin", "**/__pycache__", ".env*", "Dockerfile", ".dockerignore", ""].join("\n") })),
     { path: "Makefile", kind: "build", mediaType: mediaTypes.makefile, content: makefile(input) },
-    { path: "monitoring/prometheus.yaml", kind: "alerting", mediaType: mediaTypes.yaml, content: yamlText(prometheusConfig(input)) },
-    { path: "monitoring/alerts.yaml", kind: "alerting", mediaType: mediaTypes.yaml, content: yamlText(alertRules()) },
+    { path: "monitoring/prometheus.yaml", kind: "alerting", mediaType: mediaTypes.yaml, content: yamlDocument(prometheusConfig(input)) },
+    { path: "monitoring/alerts.yaml", kind: "alerting", mediaType: mediaTypes.yaml, content: yamlDocument(alertRules()) },
     { path: "monitoring/grafana-dashboard.json", kind: "dashboard", mediaType: mediaTypes.json, content: `${JSON.stringify(grafanaDashboard(input), null, 2)}\n` },
     { path: "roadmap.md", kind: "plan", mediaType: mediaTypes.markdown, content: roadmap(input) },
   ];
@@ -696,4 +696,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const devopsEngineerGenerator: RoleGenerator<Input> = { role: "devops-engineer", version: "1.1.0", generate };
+export const devopsEngineerGenerator: RoleGenerator<Input> = { role: "devops-engineer", version: "1.2.0", generate };

@@ -11,6 +11,7 @@ describe("devops-engineer requirements", () => {
       services: [{ name: "billing", language: "python", runtime: "container" }],
       deploysPerWeek: 2,
       containerPlatform: "ecs",
+      awsRegion: "eu-west-1",
       secretsManagement: "vault",
     });
   });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { FieldMeta, FieldOption, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, dnsLabel, issueAt, optionalText, pickMany, wholeNumber } from "@/lib/agents/shared/fields";
+import { regionOptions, regionsByProvider } from "@/lib/agents/shared/regions";
 
 export const languageChoice = choices(
   { typescript: "TypeScript / Node.js", java: "Java / Kotlin", go: "Go", python: "Python", dotnet: "C# / .NET", ruby: "Ruby", php: "PHP", rust: "Rust" },
@@ -40,6 +41,14 @@ export const containerPlatformChoice = choices(
   },
   "Choose the container platform",
 );
+/** Container platforms run on Kubernetes: Prometheus discovers their pods through the Kubernetes API. */
+export const kubernetesPlatforms = new Set(["eks", "aks", "gke", "self-managed-kubernetes"]);
+
+/** Whether the Prometheus config finds the hosts with EC2 discovery (AWS, not Kubernetes, not only serverless). */
+export function scrapesByEc2Discovery(input: { hosting: string; containerPlatform: string; services: { runtime: string }[] }): boolean {
+  return input.hosting === "aws" && !kubernetesPlatforms.has(input.containerPlatform) && input.services.some((service) => service.runtime !== "serverless");
+}
+
 /** The cloud each managed platform or IaC tool belongs to (undefined: runs anywhere). */
 const cloudOfPlatform: Partial<Record<(typeof containerPlatformChoice.values)[number], string>> = {
   eks: "aws",
@@ -93,6 +102,7 @@ export const devopsEngineerSchema = z
     deploysPerWeek: wholeNumber("deployments per week", 0, 10_000),
     iacTool: iacToolChoice.schema,
     containerPlatform: containerPlatformChoice.schema,
+    awsRegion: z.enum(Object.keys(regionsByProvider.aws) as [string, ...string[]], { error: "Choose the AWS region" }).optional(),
     monitoringStack: monitoringChoice.schema,
     secretsManagement: secretsChoice.schema,
     deliveryGoals: pickMany(goalChoice.schema, "Choose at least one delivery goal"),
@@ -101,6 +111,9 @@ export const devopsEngineerSchema = z
     constraints: optionalText(1000),
   })
   .superRefine((input, context) => {
+    if (scrapesByEc2Discovery(input) && !input.awsRegion) {
+      issueAt(context, ["awsRegion"], "Choose the AWS region: Prometheus finds the service hosts there with EC2 discovery, which needs it off an EC2 host");
+    }
     input.services.forEach((service, index) => {
       if (input.services.findIndex((other) => other.name === service.name) !== index) issueAt(context, ["services", index, "name"], `"${service.name}" is listed twice`);
     });
@@ -167,6 +180,16 @@ export const devopsEngineerFields: FieldMeta[] = [
   { path: "deploysPerWeek", step: "current", label: "Deployments per week today", widget: "number", required: true, min: 0 },
   { path: "iacTool", step: "current", label: "Infrastructure as code", widget: "select", required: true, options: iacToolChoice.options },
   { path: "containerPlatform", step: "current", label: "Container platform", widget: "select", required: true, options: containerPlatformChoice.options, optionsFrom: platformsFor },
+  {
+    path: "awsRegion",
+    step: "current",
+    label: "AWS region",
+    widget: "select",
+    required: true,
+    options: regionOptions("aws"),
+    help: "Prometheus finds the service hosts in this region (EC2 discovery).",
+    showWhen: (values) => scrapesByEc2Discovery({ hosting: String(values.hosting ?? ""), containerPlatform: String(values.containerPlatform ?? ""), services: Array.isArray(values.services) ? (values.services as { runtime: string }[]) : [] }),
+  },
 
   { path: "monitoringStack", step: "operations", label: "Monitoring", widget: "select", required: true, options: monitoringChoice.options },
   { path: "secretsManagement", step: "operations", label: "Secrets management", widget: "select", required: true, options: secretsChoice.options },

@@ -440,6 +440,6 @@ function generate(input: Input): GeneratorResult {
 
 export const devopsIncidentResponderGenerator: RoleGenerator<DevopsIncidentResponderRequirements> = {
   role: "devops-incident-responder",
-  version: "1.1.0",
+  version: "1.2.0",
   generate,
 };

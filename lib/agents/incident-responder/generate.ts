@@ -3,9 +3,9 @@
 // from the detection time, and a Mermaid diagram of the flow. All times are UTC, derived from the input only.
 import type { Artifact, GeneratorResult, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
-import { markdownCell, markdownText, mermaidLabel } from "@/lib/agents/shared/escape";
+import { markdownText, mermaidLabel } from "@/lib/agents/shared/escape";
 import { parseDateTime } from "@/lib/agents/shared/fields";
-import { groupedInteger, markdownDocument, trustedTable } from "@/lib/agents/shared/yaml-artifact";
+import { escapedCell, groupedInteger, markdownDocument, trustedTable } from "@/lib/agents/shared/yaml-artifact";
 import {
   audienceChoice,
   containmentChoice,
@@ -283,7 +283,7 @@ function planDocument(input: Input, detected: number): string {
       [
         ["Severity", severityChoice.label(input.severity)],
         ["Detected", `${utc(detected)} by ${detectionSourceChoice.label(input.detectionSource)}`],
-        ["Affected systems", input.affectedSystems.map(markdownCell).join(", ")],
+        ["Affected systems", escapedCell(input.affectedSystems.join(", "))],
         ["Data involved", input.dataAffected.map((category) => dataCategoryChoice.label(category)).join(", ")],
         ["Status", input.ongoing ? "ongoing" : "stopped, under investigation"],
         ["Updates", `every ${durationText(input.updateCadenceMinutes)} to ${input.audiences.map((audience) => audienceChoice.label(audience).toLowerCase()).join(", ")}`],
@@ -452,7 +452,7 @@ function evidenceDocument(input: Input): string {
     lines.push("", `## ${evidenceChoice.label(item)}`, "", ...evidenceSteps[item].steps.map((step) => `- [ ] ${step}`));
   }
   if (input.evidencePreservation.includes("chain-of-custody")) {
-    lines.push("", "## Custody form", "", trustedTable(["Item id", "Description", "Source system", "Collected by", "Collected at (UTC)", "SHA-256", "Transfers"], [["E-001", "[memory image / snapshot / log export]", input.affectedSystems[0] ? markdownCell(input.affectedSystems[0]) : "[system]", "[name]", "[time]", "[hash]", "[from → to, time, reason]"]]));
+    lines.push("", "## Custody form", "", trustedTable(["Item id", "Description", "Source system", "Collected by", "Collected at (UTC)", "SHA-256", "Transfers"], [["E-001", "[memory image / snapshot / log export]", input.affectedSystems[0] ? escapedCell(input.affectedSystems[0]) : "[system]", "[name]", "[time]", "[hash]", "[from → to, time, reason]"]]));
   }
   return markdownDocument(lines);
 }
@@ -540,6 +540,6 @@ function generate(input: Input): GeneratorResult {
 
 export const incidentResponderGenerator: RoleGenerator<IncidentResponderRequirements> = {
   role: "incident-responder",
-  version: "1.1.0",
+  version: "1.2.0",
   generate,
 };

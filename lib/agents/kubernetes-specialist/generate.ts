@@ -2,10 +2,11 @@
 // Pod Security labels, ServiceAccount, Deployment or StatefulSet, Service, HPA, PDB, NetworkPolicy,
 // Ingress), a kustomization, the GitOps object (Argo CD Application or Flux Kustomization) and a
 // best-practice report. Manifests are built as objects and serialised with the yaml library.
-import { stringify } from "yaml";
 import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
+import { yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
 import { markdownTable, markdownText } from "@/lib/agents/shared/escape";
+import { kubernetesName } from "@/lib/agents/shared/kubernetes-names";
 import { parseCpuMillicores, parseMemoryBytes } from "./quantities";
 import { autoscalingMetricChoice, environmentChoice, podSecurityChoice, type KubernetesSpecialistRequirements } from "./schema";
 
@@ -18,12 +19,14 @@ export const kubernetesVersion = "1.33";
 /** Non-root user and group the container runs as; images built FROM distroless/nonroot use 65532 too. */
 const runAsUser = 10001;
 
-const yamlDocument = (manifest: Manifest) => stringify(manifest, { lineWidth: 0, aliasDuplicateObjects: false });
+
+/** The instance label: a label value (at most 63), so a long app name is shortened with a hash suffix. */
+const instanceOf = (input: Input) => kubernetesName("labelValue", `${input.appName}-${input.environment}`);
 
 function labelsOf(input: Input): Record<string, string> {
   return {
     "app.kubernetes.io/name": input.appName,
-    "app.kubernetes.io/instance": `${input.appName}-${input.environment}`,
+    "app.kubernetes.io/instance": instanceOf(input),
     "app.kubernetes.io/part-of": input.namespace,
     "app.kubernetes.io/managed-by": input.gitOpsTool === "argocd" ? "argocd" : "flux",
     environment: input.environment,
@@ -31,7 +34,7 @@ function labelsOf(input: Input): Record<string, string> {
 }
 
 function selectorOf(input: Input): Record<string, string> {
-  return { "app.kubernetes.io/name": input.appName, "app.kubernetes.io/instance": `${input.appName}-${input.environment}` };
+  return { "app.kubernetes.io/name": input.appName, "app.kubernetes.io/instance": instanceOf(input) };
 }
 
 const autoscales = (input: Input) => input.replicasMax > input.replicasMin && input.autoscalingMetric !== undefined && input.autoscalingTarget !== undefined;
@@ -154,7 +157,7 @@ function workload(input: Input): Manifest {
       kind: "StatefulSet",
       ...base,
       spec: {
-        serviceName: `${input.appName}-headless`,
+        serviceName: kubernetesName("dns1035Label", `${input.appName}-headless`),
         ...replicas,
         revisionHistoryLimit: 5,
         podManagementPolicy: "OrderedReady",
@@ -195,7 +198,7 @@ function services(input: Input): Manifest[] {
     {
       apiVersion: "v1",
       kind: "Service",
-      metadata: { name: `${input.appName}-headless`, namespace: input.namespace, labels: labelsOf(input) },
+      metadata: { name: kubernetesName("dns1035Label", `${input.appName}-headless`), namespace: input.namespace, labels: labelsOf(input) },
       spec: { clusterIP: "None", publishNotReadyAddresses: true, selector: selectorOf(input), ports },
     },
   ];
@@ -456,9 +459,9 @@ function generate(input: Input) {
   const checks = bestPractices(input);
 
   const artifacts: Artifact[] = [
-    ...files.map((file): Artifact => ({ path: file.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: file.manifests.map(yamlDocument).join("---\n") })),
+    ...files.map((file): Artifact => ({ path: file.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocuments(file.manifests) })),
     { path: "kustomization.yaml", kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocument(kustomization) },
-    { path: gitops.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: gitops.manifests.map(yamlDocument).join("---\n") },
+    { path: gitops.path, kind: "kubernetes", mediaType: mediaTypes.yaml, content: yamlDocuments(gitops.manifests) },
     { path: "best-practices.md", kind: "checklist", mediaType: mediaTypes.markdown, content: bestPracticeReport(input, checks) },
   ];
   artifacts.push({ path: "README.md", kind: "document", mediaType: mediaTypes.markdown, content: readme(input, artifacts.map((artifact) => artifact.path)) });

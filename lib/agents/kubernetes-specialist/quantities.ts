@@ -1,13 +1,13 @@
 // Kubernetes resource quantities: CPU as cores or millicores ("1", "0.5", "250m") and memory as bytes with
 // binary or decimal suffixes ("256Mi", "1Gi", "500M"), parsed to numbers so limits can be compared with requests.
 
-const cpuPattern = /^(\d+(?:\.\d+)?)(m?)$/;
-const memoryPattern = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|K|M|G|T)?$/;
+export const cpuPattern = /^(\d+(?:\.\d+)?)(m?)$/;
+// Kubernetes writes kilo as "k" only: "500000K" is refused by the API server, so it is refused here too.
+export const memoryPattern = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
 
 const memoryMultipliers: Record<string, number> = {
   "": 1,
   k: 1e3,
-  K: 1e3,
   M: 1e6,
   G: 1e9,
   T: 1e12,
@@ -35,4 +35,4 @@ export function parseMemoryBytes(text: string): number | undefined {
 }
 
 export const cpuFormatMessage = "Write CPU as cores (0.5, 2) or millicores (250m)";
-export const memoryFormatMessage = "Write memory with a unit, e.g. 256Mi or 1Gi";
+export const memoryFormatMessage = "Write memory with a unit, e.g. 256Mi or 1Gi (kilo is a lowercase k)";

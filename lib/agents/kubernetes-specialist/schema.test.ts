@@ -32,7 +32,7 @@ describe("kubernetes-specialist requirements", () => {
 
   it("rejects malformed quantities on their field", () => {
     expectIssue(schema, { ...example, cpuRequest: "half" }, ["cpuRequest"], "Write CPU as cores (0.5, 2) or millicores (250m)");
-    expectIssue(schema, { ...example, memoryLimit: "1GB" }, ["memoryLimit"], "Write memory with a unit, e.g. 256Mi or 1Gi");
+    expectIssue(schema, { ...example, memoryLimit: "1GB" }, ["memoryLimit"], "Write memory with a unit, e.g. 256Mi or 1Gi (kilo is a lowercase k)");
   });
 
   it("requires limits at least the requests, comparing parsed units", () => {

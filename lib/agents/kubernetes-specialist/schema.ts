@@ -2,8 +2,8 @@
 // specialist would (sized, probed, autoscaled, locked down, disruption-safe, delivered by GitOps).
 import { z } from "zod";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
-import { choices, dnsLabel, hostname, issueAt, optionalText, wholeNumber } from "@/lib/agents/shared/fields";
-import { cpuFormatMessage, memoryFormatMessage, parseCpuMillicores, parseMemoryBytes } from "./quantities";
+import { choices, dns1035Label, dnsLabel, hostname, portName, issueAt, optionalText, wholeNumber } from "@/lib/agents/shared/fields";
+import { cpuFormatMessage, cpuPattern, memoryFormatMessage, memoryPattern, parseCpuMillicores, parseMemoryBytes } from "./quantities";
 
 export const environmentChoice = choices(
   { development: "Development", staging: "Staging", production: "Production" },
@@ -49,16 +49,18 @@ const cpuQuantity = (what: string) =>
     .string({ error: `Enter the ${what}` })
     .trim()
     .min(1, { error: `Enter the ${what}`, abort: true })
+    .regex(cpuPattern, cpuFormatMessage)
     .refine((value) => parseCpuMillicores(value) !== undefined && parseCpuMillicores(value)! > 0, cpuFormatMessage);
 const memoryQuantity = (what: string) =>
   z
     .string({ error: `Enter the ${what}` })
     .trim()
     .min(1, { error: `Enter the ${what}`, abort: true })
+    .regex(memoryPattern, memoryFormatMessage)
     .refine((value) => parseMemoryBytes(value) !== undefined && parseMemoryBytes(value)! > 0, memoryFormatMessage);
 
 const portSchema = z.object({
-  name: dnsLabel("port name", 15),
+  name: portName("port name"),
   containerPort: wholeNumber("container port", 1, 65535),
   protocol: protocolChoice.schema,
 });
@@ -67,7 +69,7 @@ const httpPath = (what: string) => z.string().trim().regex(httpPathPattern, `The
 
 export const kubernetesSpecialistSchema = z
   .object({
-    appName: dnsLabel("app name"),
+    appName: dns1035Label("app name"),
     namespace: dnsLabel("namespace"),
     environment: environmentChoice.schema,
     workloadKind: workloadKindChoice.schema,
@@ -199,7 +201,7 @@ export const kubernetesSpecialistSteps: FormStep[] = [
 const isProduction = (values: FormValues) => values.environment === "production";
 
 export const kubernetesSpecialistFields: FieldMeta[] = [
-  { path: "appName", step: "workload", label: "App name", widget: "text", required: true, placeholder: "checkout-api", help: "Lowercase letters, digits and hyphens: it names the Deployment, Service and labels." },
+  { path: "appName", step: "workload", label: "App name", widget: "text", required: true, placeholder: "checkout-api", help: "Lowercase letters, digits and hyphens, starting with a letter: it names the Deployment, Service and labels." },
   { path: "namespace", step: "workload", label: "Namespace", widget: "text", required: true, placeholder: "payments" },
   { path: "environment", step: "workload", label: "Environment", widget: "radio", required: true, options: environmentChoice.options, help: "Production sets stricter defaults: 3 replicas, a disruption budget, TLS." },
   { path: "workloadKind", step: "workload", label: "Workload kind", widget: "radio", required: true, options: workloadKindChoice.options },

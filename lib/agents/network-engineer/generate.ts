@@ -6,7 +6,7 @@ import type { Artifact, GeneratorResult, RoleGenerator, SummaryFigure } from "@/
 import { mediaTypes } from "@/lib/agents/generator";
 import { markdownText, mermaidId, mermaidLabel } from "@/lib/agents/shared/escape";
 import { attribute, blank, block as hclBlock, call, comment, expr, hclFile, type HclItem, type HclValue } from "@/lib/agents/shared/hcl";
-import { regionsByProvider } from "@/lib/agents/shared/regions";
+import { regionsByProvider, regionZones } from "@/lib/agents/shared/regions";
 import { decimalText, groupedInteger, markdownDocument, trustedTable } from "@/lib/agents/shared/yaml-artifact";
 import { addressCount, cidrOf } from "@/lib/network/cidr";
 import { planCidrs, providerSubnetRules, type CidrPlan, type EnvironmentPlan, type PlannedSubnet } from "@/lib/network/cidr-plan";
@@ -17,17 +17,17 @@ export { CidrPlanError } from "@/lib/network/cidr-plan";
 type Input = NetworkEngineerRequirements;
 type Tier = Input["tiers"][number];
 
-const zoneLetters = "abcdef";
-
-/** The zone's name as the cloud writes it (AWS eu-west-1a; Azure zones 1–3; Google Cloud zone letters vary by region). */
+/** The zone's name as the cloud writes it (AWS eu-west-1a; Azure zones 1–3; Google Cloud europe-west1-b). */
 function zoneName(input: Input, zoneIndex: number): string {
-  if (input.provider === "azure") return `${input.region}-${zoneIndex + 1}`;
-  if (input.provider === "gcp") return `${input.region}-${zoneLetters[zoneIndex]}`;
-  return `${input.region}${zoneLetters[zoneIndex]}`;
+  // The schema refuses regions without known zone names and more zones than the region has.
+  const zones = regionZones(input.provider, input.region);
+  if (!zones || !zones[zoneIndex]) throw new Error(`No zone ${zoneIndex + 1} known for ${input.region}`);
+  return zones[zoneIndex];
 }
 
+/** The short zone suffix of subnet names: the zone letter (a, b…) or, on Azure, the zone number. */
 function zoneSuffix(input: Input, zoneIndex: number): string {
-  return input.provider === "azure" ? String(zoneIndex + 1) : zoneLetters[zoneIndex];
+  return zoneName(input, zoneIndex).slice(-1);
 }
 
 function subnetName(input: Input, subnet: PlannedSubnet): string {
@@ -387,6 +387,6 @@ function generate(input: Input): GeneratorResult {
 
 export const networkEngineerGenerator: RoleGenerator<NetworkEngineerRequirements> = {
   role: "network-engineer",
-  version: "1.1.0",
+  version: "1.2.0",
   generate,
 };

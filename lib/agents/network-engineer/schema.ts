@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, cidrBlock, dnsLabel, hostname, issueAt, optionalText, wholeNumber } from "@/lib/agents/shared/fields";
-import { allRegionCodes, cloudProviderOptions, cloudProviders, isRegionOf, regionMismatchMessage, regionOptionsFrom, type CloudProvider } from "@/lib/agents/shared/regions";
+import { allRegionCodes, cloudProviderOptions, cloudProviders, isRegionOf, regionMismatchMessage, regionOptionsFrom, regionZones, type CloudProvider } from "@/lib/agents/shared/regions";
 import { addressCount, cidrsOverlap, isPrivate, prefixForHosts, tryCidr } from "@/lib/network/cidr";
 
 export const providerChoice = choices(
@@ -98,6 +98,15 @@ export const networkEngineerSchema = z
   })
   .superRefine((input, context) => {
     if (!isRegionOf(input.provider, input.region)) issueAt(context, ["region"], regionMismatchMessage(input.provider, input.region));
+    else {
+      // Zone names are written into the plan and the Terraform: refuse a region whose names are not known
+      // rather than invent them, and more zones than the region has.
+      const zones = regionZones(input.provider, input.region);
+      if (!zones) issueAt(context, ["region"], `The zone names of ${input.region} are not known here; choose another region`);
+      else if (input.availabilityZones > zones.length) {
+        issueAt(context, ["availabilityZones"], `${input.region} has ${zones.length} zones (${zones.join(", ")}); choose at most ${zones.length}`);
+      }
+    }
 
     const reserved = reservedAddressesPerSubnet[input.provider];
     input.tiers.forEach((tier, index) => {

@@ -746,6 +746,6 @@ function generate(input: Input): GeneratorResult {
 
 export const securityEngineerGenerator: RoleGenerator<SecurityEngineerRequirements> = {
   role: "security-engineer",
-  version: "1.1.0",
+  version: "1.2.0",
   generate,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dnsLabel, hclIdentifier, hclString, markdownTable, markdownText, mermaidId, mermaidLabel } from "@/lib/agents/shared/escape";
+import { dnsLabel, hclIdentifier, hclString, markdownTable, markdownText, mermaidId, mermaidLabel, prometheusTemplateText } from "@/lib/agents/shared/escape";
 
 const hostile = 'a"];click A call alert(1)';
 
@@ -12,8 +12,8 @@ describe("escaping user text", () => {
   });
 
   it("derives safe Mermaid ids", () => {
-    expect(mermaidId(hostile)).toBe("n_a_click_A_call_alert_1");
-    expect(mermaidId("")).toBe("n_x");
+    expect(mermaidId(hostile)).toBe("n_a_22__5d__3b_click_20_A_20_call_20_alert_28_1_29_");
+    expect(mermaidId("")).toBe("n_");
   });
 
   it("escapes Markdown markup and table pipes", () => {
@@ -29,5 +29,25 @@ describe("escaping user text", () => {
     expect(dnsLabel("Checkout API (EU)")).toBe("checkout-api-eu");
     expect(dnsLabel("---")).toBe("x");
     expect(hclIdentifier("3rd party")).toBe("_3rd_party");
+  });
+});
+
+describe("issue 15: escaping once per target language", () => {
+  it("keeps typed math and directives from reaching Mermaid as $$ or %%", () => {
+    const label = mermaidLabel("$$x^2$$ %%{init: {'theme':'dark'}}%% %% comment");
+    expect(label).not.toMatch(/[$%]/);
+    expect(label).toContain("#36;#36;x^2#36;#36;");
+    expect(label).toContain("#37;#37;{init");
+  });
+
+  it("gives texts that differ only in punctuation different node ids", () => {
+    expect(mermaidId("public--b")).not.toBe(mermaidId("public-b"));
+    expect(mermaidId("public_b")).not.toBe(mermaidId("public-b"));
+    expect(mermaidId("a b")).toMatch(/^n_[A-Za-z0-9_]+$/);
+  });
+
+  it("escapes Go-template actions in Prometheus text", () => {
+    expect(prometheusTemplateText("PAY {{")).toBe('PAY {{ "{{" }}');
+    expect(prometheusTemplateText("}} alone")).toBe("}} alone");
   });
 });

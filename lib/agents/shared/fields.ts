@@ -30,7 +30,9 @@ export function requiredText(message: string, max = 200) {
     .string({ error: message })
     .trim()
     .min(1, { error: message, abort: true })
-    .max(max, `Keep it under ${max} characters`);
+    .max(max, `Keep it under ${max} characters`)
+    // Trimmed first, so whitespace alone is refused: the pattern says so in the published JSON Schema.
+    .regex(/\S/, message);
 }
 
 /** Optional free text (notes, context); empty is fine. */
@@ -51,6 +53,21 @@ export function dnsLabel(what: string, max = 63) {
     .min(1, { error: `Enter the ${what}`, abort: true })
     .max(max, `The ${what} must be at most ${max} characters`)
     .regex(dnsLabelPattern, `The ${what} may use only lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
+}
+
+/** A DNS-1035 label: a DNS label that starts with a letter, as Kubernetes Service names must. */
+export function dns1035Label(what: string, max = 63) {
+  return dnsLabel(what, max).regex(/^[a-z]/, `The ${what} must start with a letter: it names a Kubernetes Service`);
+}
+
+/**
+ * A port name as Kubernetes takes it (an IANA service name): at most 15 lowercase letters, digits and
+ * hyphens, at least one letter, no "--", starting and ending with a letter or digit.
+ */
+export function portName(what: string) {
+  return dnsLabel(what, 15)
+    .regex(/[a-z]/, `The ${what} must contain a letter (a number alone is a port, not a name)`)
+    .regex(/^(?!.*--)/, `The ${what} may not contain two hyphens in a row`);
 }
 
 const hostnamePattern = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -109,7 +126,9 @@ export function pickMany<E extends z.ZodType<string>>(schema: E, message: string
   return z
     .array(schema, { error: message })
     .min(min, message)
-    .refine((list) => new Set(list).size === list.length, "Pick each option once");
+    .refine((list) => new Set(list).size === list.length, "Pick each option once")
+    // The published JSON Schema states the rule the refinement enforces.
+    .meta({ uniqueItems: true });
 }
 
 /** A list of short free strings (tags widget): trimmed, non-empty entries, no duplicates. */

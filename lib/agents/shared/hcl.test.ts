@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attribute, attributes, blank, block, call, comment, expr, hclFile } from "@/lib/agents/shared/hcl";
+import { parseHcl, terraformFmtDiff } from "@/lib/agents/shared/artifact-validity";
 import { expectValidHcl, terraformFmtProblems } from "@/lib/agents/shared/hcl-testing";
 
 describe("hclFile", () => {
@@ -77,5 +78,17 @@ describe("hclFile", () => {
     expect(terraformFmtProblems('a = 1\nbbb = 2\n')).toEqual(['line 1: "=" is not aligned with its neighbours (column 2, expected 4)']);
     expect(terraformFmtProblems('x {\n    a = 1\n}\n')).toEqual(["line 2: indented 4 spaces, expected 2"]);
     expect(terraformFmtProblems('x {\n}\ny {\n}\n')).toEqual(["line 3: a top-level block must be followed by a blank line"]);
+  });
+});
+
+describe("issue 15: alignment by grapheme", () => {
+  it("aligns = after tag keys holding emoji and combining accents as terraform fmt does", async () => {
+    const file = hclFile([
+      block("locals", [], [attribute("tags", { "👍🏽team": "a", "cafe\u0301": "b", "\u0301 1🙂|-\u0301-$%%": "f", "👨‍👩‍👧": "c", plain: "d", "日本": "e" })]),
+    ]);
+    const artifact = { path: "tags.tf", kind: "terraform" as const, mediaType: "text/x-hcl", content: file };
+    expect(Object.keys(await parseHcl(artifact))).toEqual(["locals"]);
+    // The real terraform fmt: it must leave the file as it is.
+    expect(terraformFmtDiff([artifact])).toBe("");
   });
 });

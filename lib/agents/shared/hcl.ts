@@ -68,6 +68,21 @@ function inline(value: HclValue): string | undefined {
   return Object.keys(value).length === 0 ? "{}" : undefined;
 }
 
+const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+
+/**
+ * The width terraform fmt gives a name when it aligns `=`: hclwrite counts grapheme clusters (textseg), not
+ * UTF-16 units, so a key holding an emoji or a combining accent is one column per visible character.
+ */
+export function graphemeCount(text: string): number {
+  // A quoted key is three tokens to hclwrite (quote, literal, quote), each counted on its own: a combining
+  // mark at the start of the literal does not join the opening quote.
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return 2 + graphemeCount(text.slice(1, -1));
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}
+
 /** Lines of a multi-line value, the first continuing the line that opened it. */
 function multiline(value: HclValue, depth: number): string[] {
   const pad = "  ".repeat(depth + 1);
@@ -120,8 +135,8 @@ function bodyLines(items: HclItem[], depth: number): string[] {
   const lines: string[] = [];
   let run: { name: string; text: string }[] = [];
   const flush = () => {
-    const width = Math.max(0, ...run.map((entry) => entry.name.length));
-    for (const entry of run) lines.push(`${pad}${entry.name.padEnd(width)} = ${entry.text}`);
+    const width = Math.max(0, ...run.map((entry) => graphemeCount(entry.name)));
+    for (const entry of run) lines.push(`${pad}${entry.name}${" ".repeat(width - graphemeCount(entry.name))} = ${entry.text}`);
     run = [];
   };
   for (const item of spaced) {

@@ -11,6 +11,7 @@ import { Ingress, NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { Namespace, Service, ServiceAccount } from "kubernetes-models/v1";
 import { parseAllDocuments } from "yaml";
+import { isKubernetesName, type KubernetesNameKind } from "@/lib/agents/shared/kubernetes-names";
 
 type Validating = new (data: never) => { validate(): void };
 
@@ -42,4 +43,45 @@ export function validateManifests(yamlText: string): string[] {
     new Model(manifest as never).validate();
     return [key];
   });
+}
+
+/** Kinds whose metadata.name is a DNS-1035 or DNS-1123 label rather than a subdomain. */
+const nameKinds: Record<string, KubernetesNameKind> = { Service: "dns1035Label", Namespace: "dns1123Label" };
+
+/**
+ * The name rules the API server applies and the JSON schemas of kubernetes-models do not: object names by
+ * kind, label keys' values, port names, and memory quantities (kilo is `k`). One problem per broken name.
+ */
+export function kubernetesNameProblems(yamlText: string): string[] {
+  const problems: string[] = [];
+  const check = (kind: KubernetesNameKind, value: unknown, where: string) => {
+    if (typeof value !== "string" || !isKubernetesName(kind, value)) problems.push(`${where}: ${JSON.stringify(value)} is not a valid ${kind}`);
+  };
+  const walk = (value: unknown, path: string, visit: (key: string, item: unknown, at: string) => void) => {
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`, visit));
+    else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        visit(key, item, `${path}.${key}`);
+        walk(item, `${path}.${key}`, visit);
+      }
+    }
+  };
+  for (const document of parseAllDocuments(yamlText)) {
+    const manifest = document.toJS() as { kind?: string; metadata?: { name?: string; namespace?: string } } | null;
+    if (!manifest?.kind) continue;
+    const at = `${manifest.kind}/${manifest.metadata?.name}`;
+    // A kustomization.yaml (kustomize.config.k8s.io) is a build file with no object name.
+    if (manifest.metadata !== undefined) check(nameKinds[manifest.kind] ?? "dns1123Subdomain", manifest.metadata.name, `${at} metadata.name`);
+    if (manifest.metadata?.namespace !== undefined) check("dns1123Label", manifest.metadata.namespace, `${at} metadata.namespace`);
+    walk(manifest, at, (key, item, where) => {
+      if ((key === "labels" || key === "matchLabels") && item && typeof item === "object") {
+        for (const [label, value] of Object.entries(item)) check("labelValue", value, `${where}.${label}`);
+      }
+      if (key === "ports" && Array.isArray(item)) {
+        item.forEach((port: { name?: unknown }, index) => port.name !== undefined && check("portName", port.name, `${where}[${index}].name`));
+      }
+      if (key === "memory" && typeof item === "string" && !/^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.test(item)) problems.push(`${where}: memory ${item}`);
+    });
+  }
+  return problems;
 }

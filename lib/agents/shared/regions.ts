@@ -152,3 +152,64 @@ export function isRegionInZone(provider: CloudProvider, region: string, zone: Re
   const country = regionCountry(provider, region);
   return country !== undefined && (residencyZones[zone].countries as readonly string[]).includes(country);
 }
+
+// Zone names per region, as each cloud writes them in its APIs and Terraform. AWS: the letters each region
+// offers (eu-west-1 has a, b and c only); Azure: zones "1", "2" and "3" in every region listed here (all
+// support availability zones); Google Cloud: the zone letters vary by region (europe-west1 has b, c and d).
+// A region left out has zone names we do not know for certain, and is refused rather than guessed.
+const awsZoneLetters: Record<string, string> = {
+  "us-east-1": "abcdef",
+  "us-east-2": "abc",
+  "us-west-2": "abcd",
+  "ca-central-1": "abd",
+  "sa-east-1": "abc",
+  "eu-west-1": "abc",
+  "eu-west-2": "abc",
+  "eu-west-3": "abc",
+  "eu-central-1": "abc",
+  "eu-central-2": "abc",
+  "eu-north-1": "abc",
+  "eu-south-1": "abc",
+  "eu-south-2": "abc",
+  "me-central-1": "abc",
+  "af-south-1": "abc",
+  "ap-south-1": "abc",
+  "ap-southeast-1": "abc",
+  "ap-southeast-2": "abc",
+  "ap-northeast-1": "acd",
+  "ap-northeast-2": "abcd",
+  "ap-east-1": "abc",
+};
+const gcpZoneLetters: Record<string, string> = {
+  "us-central1": "abcf",
+  "us-east1": "bcd",
+  "us-east4": "abc",
+  "us-west1": "abc",
+  "us-west2": "abc",
+  "northamerica-northeast1": "abc",
+  "southamerica-east1": "abc",
+  "europe-west1": "bcd",
+  "europe-west2": "abc",
+  "europe-west3": "abc",
+  "europe-west4": "abc",
+  "europe-west6": "abc",
+  "europe-west9": "abc",
+  "europe-north1": "abc",
+  "europe-southwest1": "abc",
+  "me-central1": "abc",
+  "asia-south1": "abc",
+  "asia-southeast1": "abc",
+  "asia-east1": "abc",
+  "asia-northeast1": "abc",
+  "asia-northeast3": "abc",
+  "australia-southeast1": "abc",
+};
+
+/** The region's zone names in order (eu-west-1a…, "1"…"3", europe-west1-b…), or undefined when not known. */
+export function regionZones(provider: CloudProvider, region: string): string[] | undefined {
+  if (!isRegionOf(provider, region)) return undefined;
+  if (provider === "azure") return ["1", "2", "3"];
+  const letters = provider === "aws" ? awsZoneLetters[region] : gcpZoneLetters[region];
+  if (!letters) return undefined;
+  return [...letters].map((letter) => (provider === "aws" ? `${region}${letter}` : `${region}-${letter}`));
+}

@@ -3,8 +3,8 @@
 // and the allowed bad minutes per window. The burn-rate method is the Google SRE Workbook's (chapter 5).
 import type { Artifact, GeneratorResult, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
-import { markdownCell, markdownText } from "@/lib/agents/shared/escape";
-import { decimalText, groupedInteger, hoursText, markdownDocument, minutesText, trustedTable, yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
+import { markdownText, prometheusTemplateText } from "@/lib/agents/shared/escape";
+import { decimalText, escapedCell, groupedInteger, hoursText, markdownDocument, minutesText, trustedTable, yamlDocument, yamlDocuments } from "@/lib/agents/shared/yaml-artifact";
 import {
   pageToolChoice,
   ticketToolChoice,
@@ -54,14 +54,6 @@ function pascalCase(name: string): string {
     .split("-")
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join("");
-}
-
-/**
- * Prometheus expands annotation text as a Go template: `{{` typed by a user is written as the template
- * action `{{ "{{" }}` so it prints itself instead of being evaluated.
- */
-function templateLiteral(text: string): string {
-  return text.replace(/\{\{/g, '{{ "{{" }}');
 }
 
 // A PromQL range selector such as [5m] or [1h30m] (not a subquery [5m:1m]).
@@ -173,7 +165,7 @@ function sliDescription(sli: Sli): string {
 
 function alertingRules(input: SreEngineerRequirements, sli: Sli) {
   const name = `${pascalCase(sli.name)}ErrorBudgetBurn`;
-  const journey = templateLiteral(input.userJourney);
+  const journey = prometheusTemplateText(input.userJourney);
   const page = burnConditions.filter((condition) => condition.severity === "page");
   const ticket = burnConditions.filter((condition) => condition.severity === "ticket");
   const factors = (conditions: BurnCondition[]) => conditions.map((condition) => `${decimalText(burnFactor(condition, input.window))}x over ${condition.longWindow}`).join(" or ");
@@ -181,7 +173,7 @@ function alertingRules(input: SreEngineerRequirements, sli: Sli) {
     {
       alert: name,
       expr: burnExpression(input, sli, page),
-      labels: { severity: "page", service: input.serviceName, slo: sli.name, notify: input.pageTool, escalation: input.pageTarget },
+      labels: { severity: "page", service: input.serviceName, slo: sli.name, notify: input.pageTool, escalation: prometheusTemplateText(input.pageTarget) },
       annotations: {
         summary: `${input.serviceName}: ${sli.name} is burning its error budget fast`,
         description: `The error rate of ${sli.name} ({{ $value | humanizePercentage }}) burns the ${input.window} budget at ${factors(page)}; at this pace it is gone within days. Journey at risk: ${journey}`,
@@ -190,7 +182,7 @@ function alertingRules(input: SreEngineerRequirements, sli: Sli) {
     {
       alert: name,
       expr: burnExpression(input, sli, ticket),
-      labels: { severity: "ticket", service: input.serviceName, slo: sli.name, notify: input.ticketTool, ticket_target: input.ticketTarget },
+      labels: { severity: "ticket", service: input.serviceName, slo: sli.name, notify: input.ticketTool, ticket_target: prometheusTemplateText(input.ticketTarget) },
       annotations: {
         summary: `${input.serviceName}: ${sli.name} is burning its error budget steadily`,
         description: `The error rate of ${sli.name} ({{ $value | humanizePercentage }}) burns the ${input.window} budget at ${factors(ticket)}; fix it in working hours. Journey at risk: ${journey}`,
@@ -264,9 +256,9 @@ function slothSpec(input: SreEngineerRequirements): string {
       alerting: {
         name: `${pascalCase(sli.name)}ErrorBudgetBurn`,
         labels: { service: input.serviceName, slo: sli.name },
-        annotations: { summary: templateLiteral(`${input.serviceName}: ${sli.name} is burning its error budget`) },
-        page_alert: { labels: { severity: "page", notify: input.pageTool, escalation: input.pageTarget } },
-        ticket_alert: { labels: { severity: "ticket", notify: input.ticketTool, ticket_target: input.ticketTarget } },
+        annotations: { summary: prometheusTemplateText(`${input.serviceName}: ${sli.name} is burning its error budget`) },
+        page_alert: { labels: { severity: "page", notify: input.pageTool, escalation: prometheusTemplateText(input.pageTarget) } },
+        ticket_alert: { labels: { severity: "ticket", notify: input.ticketTool, ticket_target: prometheusTemplateText(input.ticketTarget) } },
       },
     })),
   };
@@ -419,7 +411,7 @@ function policyDocument(input: SreEngineerRequirements): string {
           trustedTable(
             ["Task", "Hours per week", "Automatable", "Plan"],
             tasks.map((task) => [
-              markdownCell(task.task),
+              escapedCell(task.task),
               decimalText(task.hoursPerWeek, 1),
               task.automatable ? "yes" : "no",
               task.automatable ? "Automate this quarter; track the hours saved" : "Reduce at the source (self-service, documentation)",

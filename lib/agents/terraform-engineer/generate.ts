@@ -3,11 +3,11 @@
 // README, the plan/apply workflow with a production approval, drift detection, and the linter and
 // policy-scanner configuration. Root modules carry the user's names and tags, so they are built with the
 // HCL writer (every string escaped); the modules themselves hold no user text.
-import { stringify } from "yaml";
 import type { Artifact, RoleGenerator, SummaryFigure } from "@/lib/agents/generator";
 import { mediaTypes } from "@/lib/agents/generator";
+import { yamlDocument } from "@/lib/agents/shared/yaml-artifact";
 import { hclIdentifier, hclString, markdownTable, markdownText } from "@/lib/agents/shared/escape";
-import { attribute, attributes, block, comment, expr, hclFile, type HclItem, type HclValue } from "@/lib/agents/shared/hcl";
+import { attribute, attributes, blank, block, comment, expr, hclFile, type HclItem, type HclValue } from "@/lib/agents/shared/hcl";
 import { cloudProviderLabels, regionLabel, type CloudProvider } from "@/lib/agents/shared/regions";
 import { moduleSource, type ModuleKey } from "./modules";
 import { backendChoice, driftChoice, moduleChoice, scannerChoice, type TerraformEngineerRequirements } from "./schema";
@@ -15,7 +15,6 @@ import { backendChoice, driftChoice, moduleChoice, scannerChoice, type Terraform
 type Input = TerraformEngineerRequirements;
 type Environment = Input["environments"][number];
 
-const yamlText = (value: unknown) => stringify(value, { lineWidth: 0, aliasDuplicateObjects: false });
 
 const providerNames: Record<CloudProvider, { name: string; source: string }> = {
   aws: { name: "aws", source: "hashicorp/aws" },
@@ -114,20 +113,7 @@ function rootVariablesFile(input: Input, environment: Environment): string {
   }
   const modules = input.modules;
   if (modules.includes("dns")) items.push(variable("dns_zone_name", "DNS zone this environment manages.", "string"));
-  if (!modules.includes("network") && (modules.includes("database") || modules.includes("compute-cluster"))) {
-    if (input.provider === "aws") items.push(variable("vpc_id", "Existing VPC (no network module in this stack).", "string"), variable("private_subnet_ids", "Existing private subnets.", "list(string)"), variable("vpc_cidr_block", "IPv4 range of the existing VPC.", "string"));
-    if (input.provider === "azure") items.push(variable("database_subnet_id", "Existing subnet delegated to PostgreSQL.", "string"), variable("postgres_private_dns_zone_id", "Existing private DNS zone for PostgreSQL.", "string"));
-    if (input.provider === "gcp") items.push(variable("network_id", "Existing VPC network with private services access.", "string"));
-  }
-  if (modules.includes("iam") && !modules.includes("compute-cluster")) {
-    items.push(
-      input.provider === "aws"
-        ? variable("oidc_provider_arn", "OIDC provider of the existing cluster.", "string")
-        : input.provider === "azure"
-          ? variable("oidc_issuer_url", "OIDC issuer of the existing cluster.", "string")
-          : variable("workload_pool", "Workload Identity pool of the existing cluster.", "string"),
-    );
-  }
+  for (const existing of existingInfrastructure(input)) items.push(variable(existing.name, existing.description, existing.type));
   return hclFile(items);
 }
 
@@ -242,6 +228,36 @@ function rootOutputsFile(input: Input): string {
   return hclFile(outputs.map(([name, value, description]) => block("output", [name], [attribute("description", description), attribute("value", expr(value))])));
 }
 
+/**
+ * Variables for what a module needs from a module not in this stack (an existing VPC, an existing
+ * cluster's OIDC provider): declared in variables.tf and set in every tfvars to a placeholder that says what
+ * to put there, so `terraform plan -input=false` never stops on an unset variable.
+ */
+function existingInfrastructure(input: Input): { name: string; description: string; type: string; placeholder: HclValue }[] {
+  const modules = input.modules;
+  const list: { name: string; description: string; type: string; placeholder: HclValue }[] = [];
+  const add = (name: string, description: string, type: string) =>
+    list.push({ name, description, type, placeholder: type === "list(string)" ? [`REPLACE-ME: ${description}`] : `REPLACE-ME: ${description}` });
+  if (!modules.includes("network") && (modules.includes("database") || modules.includes("compute-cluster"))) {
+    if (input.provider === "aws") {
+      add("vpc_id", "Existing VPC (no network module in this stack).", "string");
+      add("private_subnet_ids", "Existing private subnets.", "list(string)");
+      add("vpc_cidr_block", "IPv4 range of the existing VPC.", "string");
+    }
+    if (input.provider === "azure") {
+      add("database_subnet_id", "Existing subnet delegated to PostgreSQL.", "string");
+      add("postgres_private_dns_zone_id", "Existing private DNS zone for PostgreSQL.", "string");
+    }
+    if (input.provider === "gcp") add("network_id", "Existing VPC network with private services access.", "string");
+  }
+  if (modules.includes("iam") && !modules.includes("compute-cluster")) {
+    if (input.provider === "aws") add("oidc_provider_arn", "OIDC provider of the existing cluster.", "string");
+    else if (input.provider === "azure") add("oidc_issuer_url", "OIDC issuer of the existing cluster.", "string");
+    else add("workload_pool", "Workload Identity pool of the existing cluster.", "string");
+  }
+  return list;
+}
+
 function tfvarsFile(input: Input, environment: Environment): string {
   const values: Record<string, HclValue> = { environment: environment.name, region: environment.region };
   if (input.provider === "azure") values.subscription_id = "00000000-0000-0000-0000-000000000000";
@@ -251,6 +267,11 @@ function tfvarsFile(input: Input, environment: Environment): string {
   if (input.provider === "azure" || input.provider === "gcp") items.unshift(comment(`Replace the ${input.provider === "azure" ? "subscription" : "project"} with the real one before the first plan.`));
   if (fromVariables.length) items.push(attribute("tag_values", Object.fromEntries(fromVariables.map((tag) => [tag.key, "set-me"]))));
   if (input.modules.includes("dns")) items.push(attribute("dns_zone_name", `${environment.name}.${input.namingPrefix}.example.com`));
+  const existing = existingInfrastructure(input);
+  if (existing.length) {
+    items.push(blank, comment("Existing infrastructure this stack does not create: replace each placeholder before the first plan."));
+    items.push(...existing.map((entry) => attribute(entry.name, entry.placeholder)));
+  }
   return hclFile(items);
 }
 
@@ -476,14 +497,14 @@ function generate(input: Input) {
     hcl(`${directory}/outputs.tf`, rootOutputsFile(input));
     artifacts.push({ path: `${directory}/terraform.tfvars`, kind: "terraform", mediaType: mediaTypes.tfvars, content: tfvarsFile(input, environment) });
   }
-  artifacts.push({ path: ".github/workflows/terraform.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlText(planApplyWorkflow(input)) });
-  if (input.driftDetection !== "none") artifacts.push({ path: ".github/workflows/terraform-drift.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlText(driftWorkflow(input)) });
+  artifacts.push({ path: ".github/workflows/terraform.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlDocument(planApplyWorkflow(input)) });
+  if (input.driftDetection !== "none") artifacts.push({ path: ".github/workflows/terraform-drift.yml", kind: "pipeline", mediaType: mediaTypes.yaml, content: yamlDocument(driftWorkflow(input)) });
   artifacts.push({ path: ".tflint.hcl", kind: "policy", mediaType: mediaTypes.hcl, content: tflintConfig(input) });
   if (input.policyScanners.includes("checkov")) {
-    artifacts.push({ path: ".checkov.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlText({ directory: ["modules", "environments"], framework: ["terraform"], "download-external-modules": false, compact: true, quiet: true, "soft-fail": false, "skip-path": [".terraform"] }) });
+    artifacts.push({ path: ".checkov.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlDocument({ directory: ["modules", "environments"], framework: ["terraform"], "download-external-modules": false, compact: true, quiet: true, "soft-fail": false, "skip-path": [".terraform"] }) });
   }
   if (input.policyScanners.includes("tfsec")) {
-    artifacts.push({ path: "trivy.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlText({ severity: ["MEDIUM", "HIGH", "CRITICAL"], "exit-code": 1, misconfiguration: { scanners: ["terraform"] }, scan: { "skip-dirs": ["**/.terraform"] } }) });
+    artifacts.push({ path: "trivy.yaml", kind: "policy", mediaType: mediaTypes.yaml, content: yamlDocument({ severity: ["MEDIUM", "HIGH", "CRITICAL"], "exit-code": 1, misconfiguration: { scanners: ["terraform"] }, scan: { "skip-dirs": ["**/.terraform"] } }) });
   }
   artifacts.push({ path: ".gitignore", kind: "build", mediaType: mediaTypes.text, content: ["# Local state and provider caches never go to Git; the lock file does.", ".terraform/", "*.tfstate", "*.tfstate.*", "tfplan", "plan.json", "crash.log", ""].join("\n") });
   const tree = [".", ...artifacts.map((artifact) => artifact.path).sort().map((path) => `├── ${path}`)];
@@ -504,4 +525,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const terraformEngineerGenerator: RoleGenerator<Input> = { role: "terraform-engineer", version: "1.1.0", generate };
+export const terraformEngineerGenerator: RoleGenerator<Input> = { role: "terraform-engineer", version: "1.2.0", generate };

@@ -5,61 +5,61 @@ network_name       = "analytics-hub"
 environment        = "dev"
 region             = "westeurope"
 network_cidr       = "172.16.16.0/22"
-availability_zones = ["westeurope-1", "westeurope-2"]
+availability_zones = ["1", "2"]
 
 subnets = {
   dev-edge-1 = {
     cidr_block        = "172.16.19.0/27"
-    availability_zone = "westeurope-1"
+    availability_zone = "1"
     tier              = "edge"
     kind              = "public"
   }
 
   dev-edge-2 = {
     cidr_block        = "172.16.19.32/27"
-    availability_zone = "westeurope-2"
+    availability_zone = "2"
     tier              = "edge"
     kind              = "public"
   }
 
   dev-app-1 = {
     cidr_block        = "172.16.18.0/25"
-    availability_zone = "westeurope-1"
+    availability_zone = "1"
     tier              = "app"
     kind              = "private"
   }
 
   dev-app-2 = {
     cidr_block        = "172.16.18.128/25"
-    availability_zone = "westeurope-2"
+    availability_zone = "2"
     tier              = "app"
     kind              = "private"
   }
 
   dev-aks-pods-1 = {
     cidr_block        = "172.16.16.0/24"
-    availability_zone = "westeurope-1"
+    availability_zone = "1"
     tier              = "aks-pods"
     kind              = "custom"
   }
 
   dev-aks-pods-2 = {
     cidr_block        = "172.16.17.0/24"
-    availability_zone = "westeurope-2"
+    availability_zone = "2"
     tier              = "aks-pods"
     kind              = "custom"
   }
 
   dev-sql-1 = {
     cidr_block        = "172.16.19.64/29"
-    availability_zone = "westeurope-1"
+    availability_zone = "1"
     tier              = "sql"
     kind              = "data"
   }
 
   dev-sql-2 = {
     cidr_block        = "172.16.19.72/29"
-    availability_zone = "westeurope-2"
+    availability_zone = "2"
     tier              = "sql"
     kind              = "data"
   }
