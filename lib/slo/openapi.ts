@@ -149,7 +149,11 @@ export const sloOperations: Operation[] = [
     tags: ["slos"],
     params: [idParam("SLO")],
     body: samplesBodySchema,
-    responses: { 200: { description: "Stored", schema: ingestResultSchema }, 403: { description: "Your role in the team is too low (viewers)" } },
+    responses: {
+      200: { description: "Stored", schema: ingestResultSchema },
+      403: { description: "Your role in the team is too low (viewers)" },
+      409: { description: "The SLO reads its SLI from a data source: the portal pulls its samples, pushed ones are refused" },
+    },
   },
   {
     method: "get",
