@@ -13,7 +13,7 @@ const formatParam = {
   name: "format",
   in: "query" as const,
   required: true,
-  description: "openslo (OpenSLO v1 documents), sloth (Sloth prometheus/v1 specs) or prometheus (recording and multiwindow burn-rate alerting rules that pass `promtool check rules`)",
+  description: "openslo (OpenSLO v1 documents), sloth (Sloth prometheus/v1 specs) prometheus (recording and multiwindow burn-rate alerting rules that pass `promtool check rules`) or promtool (a `promtool test rules` file for those rules: per alerting SLO, series burning at twice its fastest page threshold with the expected page and ticket alerts, and healthy series with none)",
   schema: { type: "string", enum: [...exportFormats] },
 };
 const yaml = { description: "YAML, as a download", schema: z.string(), contentType: "application/yaml" };
