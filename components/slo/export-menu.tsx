@@ -9,6 +9,7 @@ const hints: Record<(typeof exportFormats)[number], string> = {
   openslo: "Vendor-neutral SLO definitions",
   sloth: "Specs for sloth generate",
   prometheus: "Recording rules and burn-rate alerts",
+  promtool: "promtool test rules file for the rules",
 };
 
 export function ExportMenu({ href, label = "Export" }: { href: string; label?: string }) {

@@ -24,7 +24,7 @@ const describers: [prefixes: string[], describe: Describer][] = [
   [["meeting."], describeMeetingEvent],
   [["decision.", "reviews."], describeReviewEvent],
   [["webhook."], describeNotificationEvent],
-  [["service.", "slo."], describeSloEvent],
+  [["service.", "slo.", "data_source."], describeSloEvent],
   [["team.", "member.", "token.", "demo."], describeTeamEvent],
 ];
 

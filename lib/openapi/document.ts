@@ -7,6 +7,7 @@ import { notificationOperations, notificationWebhooks } from "@/lib/notification
 import { alertmanagerOperations } from "@/lib/integrations/alertmanager/openapi";
 import { incidentOperations } from "@/lib/incidents/openapi";
 import { sloOperations } from "@/lib/slo/openapi";
+import { dataSourceOperations } from "@/lib/slo/data-sources-openapi";
 import { agentOperations } from "@/lib/agents/openapi";
 import { requestOperations } from "@/lib/requests/openapi";
 import { artifactOperations } from "@/lib/artifacts/openapi";
@@ -73,6 +74,7 @@ export const operations: Operation[] = [
     responses: { 200: { description: "Members, owners first", schema: z.object({ members: z.array(memberSchema) }) } },
   },
   ...sloOperations,
+  ...dataSourceOperations,
   ...agentOperations,
   ...requestOperations,
   ...artifactOperations,

@@ -41,6 +41,8 @@ export const sloDefinitionSchema = z
     objective: z.number().describe("Percent, 50–99.999"),
     windowDays: z.union([z.literal(7), z.literal(28), z.literal(30)]),
     alerting: z.boolean(),
+    alertMinEvents: z.int().describe("Low-traffic guard: events an alert's long window needs before it may fire (0: none)"),
+    dataSourceId: z.string().nullable().describe("The data source the portal pulls the SLI from every minute, or null when samples are pushed"),
     source: z
       .object({ requestId: z.string(), revision: z.int().nullable() })
       .nullable()
@@ -164,6 +166,8 @@ interface SloRow {
   objective: number;
   windowDays: number;
   alerting: boolean;
+  alertMinEvents?: number;
+  dataSourceId?: string | null;
   sourceRequestId?: string | null;
   sourceRevision?: number | null;
   createdAt: Date;
@@ -188,6 +192,8 @@ export function toSloJson(slo: SloRow): SloJson {
     objective: slo.objective,
     windowDays: slo.windowDays as 7 | 28 | 30,
     alerting: slo.alerting,
+    alertMinEvents: slo.alertMinEvents ?? 0,
+    dataSourceId: slo.dataSourceId ?? null,
     source: slo.sourceRequestId ? { requestId: slo.sourceRequestId, revision: slo.sourceRevision ?? null } : null,
     createdAt: slo.createdAt.toISOString(),
     updatedAt: slo.updatedAt.toISOString(),

@@ -1,4 +1,4 @@
-// Sentences for the service catalog's and SLOs' audit events.
+// Sentences for the service catalog's, SLOs' and SLI data sources' audit events.
 type Details = Record<string, unknown> | null;
 
 const text = (details: Details, key: string) => {
@@ -21,6 +21,14 @@ export function describeSloEvent(who: string, action: string, details: unknown):
       return `${who} changed the SLO “${text(d, "name")}” on ${text(d, "service")}`;
     case "slo.deleted":
       return `${who} deleted the SLO “${text(d, "name")}” on ${text(d, "service")}`;
+    case "data_source.created":
+      return `${who} added the data source “${text(d, "name")}”`;
+    case "data_source.updated":
+      return `${who} changed the data source “${text(d, "name")}”`;
+    case "data_source.deleted":
+      return `${who} removed the data source “${text(d, "name")}”`;
+    case "data_source.tested":
+      return `${who} tested the data source “${text(d, "name")}”: ${d?.ok ? `passed${d?.version ? ` (version ${text(d, "version")})` : ""}` : "failed"}`;
     default:
       return undefined;
   }

@@ -9,6 +9,8 @@ import { parse as parseYaml, parseAllDocuments, stringify } from "yaml";
 import { demoServices } from "@/lib/slo/demo-data";
 import { alertName, bucketBound, eventSelectors, exportFileName, toOpenSlo, toPrometheusRules, toSloth, type ExportableSlo } from "@/lib/slo/exports";
 import { sloInputSchema } from "@/lib/slo/schema";
+import { burningErrorRatio, inputSeries, parseSelector, toPromtoolTests } from "@/lib/slo/rule-tests";
+import { alertFactors } from "@/lib/slo/math";
 
 const PROMTOOL = process.env.PROMTOOL_PATH ?? "promtool";
 
@@ -106,6 +108,61 @@ describe("Prometheus rules", { timeout: 60_000 }, () => {
     const quiet = demoSlos.find((slo) => !slo.alerting)!;
     const groups = (parseYaml(toPrometheusRules([quiet], "x")) as { groups: { name: string }[] }).groups;
     expect(groups.map((group) => group.name.replace(/^.*-(sli|meta)-recordings$/, "$1"))).toEqual(["sli", "meta"]);
+  });
+});
+
+describe("promtool unit tests of the exported rules", { timeout: 120_000 }, () => {
+  it("build a test for every demo SLO that alerts, and pass `promtool test rules` for an availability and a latency SLO", () => {
+    const all = toPromtoolTests(demoSlos, "all.rules.yaml", "the demo teams");
+    expect(all).not.toContain("Without a test");
+    const parsed = parseYaml(all) as { rule_files: string[]; tests: { alert_rule_test: { exp_alerts: unknown[] }[] }[] };
+    expect(parsed.rule_files).toEqual(["all.rules.yaml"]);
+    expect(parsed.tests).toHaveLength(demoSlos.filter((slo) => slo.alerting).length * 2);
+    expect(parsed.tests.filter((_, index) => index % 2 === 0).every((test) => test.alert_rule_test[0].exp_alerts.length > 0)).toBe(true);
+    // promtool evaluates every rule of the file each minute: one SLO per run keeps it quick.
+    const availability = demoSlos.find((slo) => slo.alerting && slo.sliKind === "RATIO")!;
+    const latency = demoSlos.find((slo) => slo.alerting && slo.sliKind === "LATENCY")!;
+    for (const slo of [availability, latency]) {
+      writeFileSync(path.join(directory, `${slo.slug}-one.rules.yaml`), toPrometheusRules([slo], "x"));
+      writeFileSync(path.join(directory, `${slo.slug}-one.rules.test.yaml`), toPromtoolTests([slo], `${slo.slug}-one.rules.yaml`, "x"));
+      const { status, output } = promtool(["test", "rules", path.join(directory, `${slo.slug}-one.rules.test.yaml`)]);
+      expect(output, slo.slug).toContain("SUCCESS");
+      expect(status, output).toBe(0);
+    }
+  });
+
+  it("fail when the rules do not fire as expected (a broken threshold is caught)", () => {
+    const checkout = demoSlos.find((slo) => slo.service.slug === "checkout-api" && slo.slug === "availability")!;
+    // Rules exported for a 99 % objective, tests expecting the 99.9 % ones: the page no longer fires.
+    writeFileSync(path.join(directory, "loose.rules.yaml"), toPrometheusRules([{ ...checkout, objective: 90 }], "x"));
+    writeFileSync(path.join(directory, "loose.rules.test.yaml"), toPromtoolTests([checkout], "loose.rules.yaml", "x"));
+    const { status, output } = promtool(["test", "rules", path.join(directory, "loose.rules.test.yaml")]);
+    expect(status, output).not.toBe(0);
+  });
+
+  it("build series from the selectors: equality labels, a value for each regex or negative matcher, good and bad split", () => {
+    expect(parseSelector(String.raw`m{a="b",c!~"5..",d=~"x|y",e="q\"r"}`)).toEqual({
+      name: "m",
+      matchers: [
+        { label: "a", op: "=", value: "b" },
+        { label: "c", op: "!~", value: "5.." },
+        { label: "d", op: "=~", value: "x|y" },
+        { label: "e", op: "=", value: 'q"r' },
+      ],
+    });
+    const slo = { ...demoSlos[0], goodQuery: 'http_requests_total{service="a",code!~"5.."}', totalQuery: 'http_requests_total{service="a"}' };
+    const series = inputSeries(slo, 0.1);
+    expect(series).toEqual([
+      { series: 'http_requests_total{code="200",service="a"}', values: "0+900x300" },
+      { series: 'http_requests_total{code="500",service="a"}', values: "0+100x300" },
+    ]);
+    expect(typeof inputSeries({ ...slo, goodQuery: 'http_requests_total{service="a",code=~"[[:alpha:]]{40}"}' }, 0.1)).toBe("string");
+  });
+
+  it("burn at twice the fastest page threshold, away from every threshold, below 100 % errors", () => {
+    expect(burningErrorRatio({ objective: 99.9, windowDays: 30 })).toBeCloseTo(2 * 14.4 * 0.001, 10);
+    expect(burningErrorRatio({ objective: 90, windowDays: 30 })).toBe(0.9);
+    expect(burningErrorRatio({ objective: 99, windowDays: 7 })).toBeCloseTo(2 * alertFactors(7)["page-fast"] * 0.01, 10);
   });
 });
 

@@ -6,6 +6,7 @@ import { Document, stringify } from "yaml";
 import { alertFactor, alertRules, burnWindows, errorBudgetOf, type AlertSeverity } from "@/lib/slo/math";
 
 import type { ExportFormat } from "@/lib/slo/export-formats";
+import { toPromtoolTests } from "@/lib/slo/rule-tests";
 
 export { exportFormatLabels, exportFormats, type ExportFormat } from "@/lib/slo/export-formats";
 
@@ -165,8 +166,17 @@ export function toSloth(slos: readonly ExportableSlo[], scope: string): string {
   return toYaml(documents);
 }
 
+/** The annotations of an SLO's page or ticket alert (also what the promtool tests expect). */
+export function alertAnnotations(slo: ExportableSlo, severity: AlertSeverity): Record<string, string> {
+  return {
+    summary: `${slo.service.name}: ${slo.name} is burning its error budget ${severity === "page" ? "fast" : "steadily"}`,
+    description: `${slo.name} (objective ${slo.objective}% over ${slo.windowDays} days) burns its error budget faster than the ${severity} thresholds allow.`,
+    ...(slo.service.runbookUrl ? { runbook_url: slo.service.runbookUrl } : {}),
+  };
+}
+
 /** The labels every rule of an SLO carries; `slo_id` alone selects it. */
-const ruleLabels = (slo: ExportableSlo) => ({ slo_id: slo.id, slo: slo.slug, service: slo.service.slug, team: slo.team.slug });
+export const ruleLabels = (slo: ExportableSlo) => ({ slo_id: slo.id, slo: slo.slug, service: slo.service.slug, team: slo.team.slug });
 
 /**
  * Prometheus rule groups per SLO: the error ratio over each burn window and over the SLO's window, the
@@ -212,11 +222,7 @@ export function toPrometheusRules(slos: readonly ExportableSlo[], scope: string)
         alert: alertName(slo),
         expr: pairs.join("\nor\n"),
         labels: { ...labels, severity },
-        annotations: {
-          summary: `${slo.service.name}: ${slo.name} is burning its error budget ${severity === "page" ? "fast" : "steadily"}`,
-          description: `${slo.name} (objective ${slo.objective}% over ${slo.windowDays} days) burns its error budget faster than the ${severity} thresholds allow.`,
-          ...(slo.service.runbookUrl ? { runbook_url: slo.service.runbookUrl } : {}),
-        },
+        annotations: alertAnnotations(slo, severity),
       };
     };
     return [
@@ -228,13 +234,15 @@ export function toPrometheusRules(slos: readonly ExportableSlo[], scope: string)
   return `#${header(scope)}\n${stringify({ groups }, { lineWidth: 0 })}`;
 }
 
-export function exportSlos(format: ExportFormat, slos: readonly ExportableSlo[], scope: string): string {
+/** `rulesFile`: the name the rules are saved under, which the promtool tests load. */
+export function exportSlos(format: ExportFormat, slos: readonly ExportableSlo[], scope: string, rulesFile = "slo.rules.yaml"): string {
   if (format === "openslo") return toOpenSlo(slos, scope);
+  if (format === "promtool") return toPromtoolTests(slos, rulesFile, scope);
   if (format === "sloth") return toSloth(slos, scope);
   return toPrometheusRules(slos, scope);
 }
 
 /** A download name: payments-checkout-api.prometheus.yaml */
 export function exportFileName(parts: string[], format: ExportFormat): string {
-  return `${parts.join("-")}.${format === "prometheus" ? "rules" : format}.yaml`;
+  return `${parts.join("-")}.${format === "prometheus" ? "rules" : format === "promtool" ? "rules.test" : format}.yaml`;
 }

@@ -266,3 +266,25 @@ describe("worst first", () => {
     expect(sorted.map((entry) => entry.name)).toEqual(["x", "p", "t", "n", "c", "a", "b"]);
   });
 });
+
+describe("the low-traffic guard", () => {
+  // Three requests an hour, one of which failed: a burn rate of 333 over every window, on nine events.
+  const sparse = withErrors(3, 1);
+  const sparseCounts = counts(withErrors(2_000, 40), { "5m": sparse, "30m": sparse, "1h": sparse, "2h": sparse, "6h": sparse, "1d": sparse, "3d": sparse }, sparse);
+
+  it("without it, one error among three requests pages", () => {
+    expect(evaluateSlo({ objective: 99.9, windowDays: 30 }, sparseCounts).alerts.some((alert) => alert.firing && alert.severity === "page")).toBe(true);
+  });
+
+  it("with a minimum of events per long window, it does not", () => {
+    const report = evaluateSlo({ objective: 99.9, windowDays: 30, alertMinEvents: 100 }, sparseCounts);
+    expect(report.alerts.every((alert) => !alert.firing)).toBe(true);
+    expect(report.status).not.toBe("page");
+  });
+
+  it("the same burn on enough traffic still pages", () => {
+    const busy = withErrors(3_000, 1_000);
+    const report = evaluateSlo({ objective: 99.9, windowDays: 30, alertMinEvents: 100 }, counts(withErrors(200_000, 4_000), { "5m": busy, "1h": busy }, busy));
+    expect(report.alerts.some((alert) => alert.firing && alert.severity === "page")).toBe(true);
+  });
+});

@@ -177,9 +177,14 @@ export function timeToExhaustionHours(remaining: number | null, burnRate: number
   return (remaining * windowDays * 24) / burnRate;
 }
 
-/** The current state of one SLO from its window's and burn windows' counts. */
-export function evaluateSlo(definition: { objective: number; windowDays: number }, counts: WindowCounts): SloReport {
+/**
+ * The current state of one SLO from its window's and burn windows' counts. `alertMinEvents` is the
+ * low-traffic guard: an alert fires only when its long window holds at least that many events, so that a
+ * service with three requests an hour does not page on one error (0 or absent: no guard).
+ */
+export function evaluateSlo(definition: { objective: number; windowDays: number; alertMinEvents?: number }, counts: WindowCounts): SloReport {
   const { objective, windowDays } = definition;
+  const minEvents = definition.alertMinEvents ?? 0;
   const errorBudget = errorBudgetOf(objective);
   const sli = sliOf(counts.window);
   const budgetConsumed = sli === null ? null : (1 - sli) / errorBudget;
@@ -213,6 +218,7 @@ export function evaluateSlo(definition: { objective: number; windowDays: number 
     longBurnRate: burnOf(rule.longWindow),
     shortBurnRate: burnOf(rule.shortWindow),
     firing:
+      (counts.burn[rule.longWindow] ?? noEvents).total >= minEvents &&
       burnExceeds(counts.burn[rule.longWindow] ?? noEvents, objective, rule, windowDays) &&
       burnExceeds(counts.burn[rule.shortWindow] ?? noEvents, objective, rule, windowDays),
   }));

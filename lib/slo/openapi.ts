@@ -13,7 +13,7 @@ const formatParam = {
   name: "format",
   in: "query" as const,
   required: true,
-  description: "openslo (OpenSLO v1 documents), sloth (Sloth prometheus/v1 specs) or prometheus (recording and multiwindow burn-rate alerting rules that pass `promtool check rules`)",
+  description: "openslo (OpenSLO v1 documents), sloth (Sloth prometheus/v1 specs) prometheus (recording and multiwindow burn-rate alerting rules that pass `promtool check rules`) or promtool (a `promtool test rules` file for those rules: per alerting SLO, series burning at twice its fastest page threshold with the expected page and ticket alerts, and healthy series with none)",
   schema: { type: "string", enum: [...exportFormats] },
 };
 const yaml = { description: "YAML, as a download", schema: z.string(), contentType: "application/yaml" };
@@ -149,7 +149,11 @@ export const sloOperations: Operation[] = [
     tags: ["slos"],
     params: [idParam("SLO")],
     body: samplesBodySchema,
-    responses: { 200: { description: "Stored", schema: ingestResultSchema }, 403: { description: "Your role in the team is too low (viewers)" } },
+    responses: {
+      200: { description: "Stored", schema: ingestResultSchema },
+      403: { description: "Your role in the team is too low (viewers)" },
+      409: { description: "The SLO reads its SLI from a data source: the portal pulls its samples, pushed ones are refused" },
+    },
   },
   {
     method: "get",

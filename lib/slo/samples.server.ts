@@ -8,7 +8,7 @@ import "server-only";
 import { getDb, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/authorize";
-import { InvalidError, NotFoundError, TooLargeError } from "@/lib/errors";
+import { ConflictError, InvalidError, NotFoundError, TooLargeError } from "@/lib/errors";
 import { MINUTES_PER_DAY, type MinuteSample } from "@/lib/slo/math";
 import { MAX_SAMPLES_PER_BATCH, validateSamples } from "@/lib/slo/samples";
 import { sloAccess } from "@/lib/slo/slos.server";
@@ -181,6 +181,8 @@ export async function ingestSamples(actor: Actor, sloId: string, body: unknown, 
   const db = getDb();
   const { slo, access } = await sloAccess(db, actor, sloId);
   assertPermission(access, "edit");
+  if (slo.dataSourceId)
+    throw new ConflictError("This SLO reads its SLI from a data source: the portal pulls its samples every minute, so pushed samples are refused. Point the SLO back to pushed samples to send them.");
   const result = validateSamples(body, { nowMs: now.getTime(), windowDays: slo.windowDays });
   if (!result.ok) {
     if (result.tooMany) throw new TooLargeError(`Send at most ${MAX_SAMPLES_PER_BATCH.toLocaleString("en")} samples per call`);

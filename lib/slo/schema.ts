@@ -58,6 +58,19 @@ const sloShape = {
   objective: objectiveSchema,
   windowDays: windowDaysSchema,
   alerting: booleanInput.optional(),
+  /** Where the SLI comes from: a data source of the team (the portal pulls it), or null/empty for pushed samples. */
+  dataSourceId: z
+    .string()
+    .trim()
+    .max(100, "Choose one of the team's data sources")
+    .transform((value) => value || null)
+    .nullable()
+    .optional(),
+  /** The low-traffic guard: events an alert's long window needs before it may fire (0: none). */
+  alertMinEvents: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce.number({ error: "Enter a whole number of events" }).int("Enter a whole number of events").min(0, "Use 0 or more").max(1_000_000_000, "Use at most 1,000,000,000").optional(),
+  ),
 };
 
 type SloShapeOutput = z.infer<z.ZodObject<typeof sloShape>>;
@@ -93,6 +106,8 @@ export const sloInputSchema = z
     objective: value.objective,
     windowDays: value.windowDays as (typeof sloWindowDays)[number],
     alerting: value.alerting ?? true,
+    dataSourceId: value.dataSourceId ?? null,
+    alertMinEvents: value.alertMinEvents ?? 0,
   }));
 export type SloInput = z.input<typeof sloInputSchema>;
 export type SloDefinitionData = z.output<typeof sloInputSchema>;

@@ -11,6 +11,14 @@ import { InvalidError, NotFoundError, parseOrThrow, type Issue } from "@/lib/err
 import { assertNotStale, serviceAccess } from "@/lib/services/services.server";
 import { createSloSchema, sloFieldNames, sloInputSchema, sloSpecSchema, sloVersionSchema, type SloDefinitionData, type SloSpec, type UpdateSloInput } from "@/lib/slo/schema";
 import type { z } from "zod";
+import type { SliSource } from "@/lib/slo/sli-source";
+import { checkSloSource, clearSamples, sliChanged, startSourceSync } from "@/lib/slo/source-sync.server";
+
+/** What create and update need beyond the input: the source port to check selectors with (routes and actions pass the registry's). */
+export interface SloWriteOptions {
+  sliSource?: SliSource;
+  now?: Date;
+}
 
 const definitionInclude = {
   service: { select: { id: true, slug: true, name: true, tier: true, lifecycle: true, runbookUrl: true, dashboardUrl: true } },
@@ -68,6 +76,8 @@ function toRow(data: SloDefinitionData) {
     objective: data.objective,
     windowDays: data.windowDays,
     alerting: data.alerting,
+    dataSourceId: data.dataSourceId,
+    alertMinEvents: data.alertMinEvents,
   };
 }
 
@@ -85,17 +95,27 @@ function toInput(slo: Slo) {
     objective: slo.objective,
     windowDays: slo.windowDays,
     alerting: slo.alerting,
+    dataSourceId: slo.dataSourceId,
+    alertMinEvents: slo.alertMinEvents,
   };
 }
 
-export async function createSlo(actor: Actor, input: z.input<typeof createSloSchema>) {
+export async function createSlo(actor: Actor, input: z.input<typeof createSloSchema>, options: SloWriteOptions = {}) {
   const { serviceId, ...fields } = parseOrThrow(createSloSchema, input);
   const data = parseOrThrow(sloInputSchema, fields);
+  if (data.dataSourceId) {
+    // Outside the transaction: asking the source is a network call.
+    const { access } = await serviceAccess(getDb(), actor, serviceId);
+    await requireTeamPermission(getDb(), actor, { id: access.team.id }, "edit", "Service");
+    await checkSloSource(getDb(), access.team.id, data, options.sliSource);
+  }
   try {
     return await getDb().$transaction(async (tx) => {
       const { service, access } = await serviceAccess(tx, actor, serviceId);
       await requireTeamPermission(tx, actor, { id: access.team.id }, "edit", "Service");
+      if (data.dataSourceId) await checkSloSource(tx, service.teamId, data);
       const slo = await tx.slo.create({ data: { ...toRow(data), serviceId: service.id, teamId: service.teamId }, include: definitionInclude });
+      if (slo.dataSourceId) await startSourceSync(tx, slo.id, slo.windowDays, options.now ?? new Date());
       await recordAudit(tx, actor, { action: "slo.created", teamId: service.teamId, targetType: "slo", targetId: slo.id, details: { name: slo.name, service: service.slug, objective: slo.objective, windowDays: slo.windowDays } });
       return slo;
     });
@@ -109,10 +129,17 @@ export async function createSlo(actor: Actor, input: z.input<typeof createSloSch
  * Changes an SLO. The change is merged into the stored definition and the result validated whole, so every
  * problem is reported at once, including those that depend on two fields (a kind and its queries).
  */
-export async function updateSlo(actor: Actor, sloId: string, input: UpdateSloInput) {
+export async function updateSlo(actor: Actor, sloId: string, input: UpdateSloInput, options: SloWriteOptions = {}) {
   if (typeof input !== "object" || input === null || Array.isArray(input)) throw InvalidError.field([], "Send an object with the fields to change");
   const { updatedAt: expected } = parseOrThrow(sloVersionSchema, { updatedAt: input.updatedAt });
   const changes = Object.fromEntries(sloFieldNames.filter((name) => (input as Record<string, unknown>)[name] !== undefined).map((name) => [name, (input as Record<string, unknown>)[name]]));
+  {
+    // Outside the transaction: a changed SLI of a source SLO is checked with the source (a network call).
+    const { slo, access } = await sloAccess(getDb(), actor, sloId);
+    await requireTeamPermission(getDb(), actor, { id: access.team.id }, "edit", "SLO");
+    const data = toRow(parseOrThrow(sloInputSchema, { ...toInput(slo), ...changes }));
+    if (data.dataSourceId && sliChanged(slo, data)) await checkSloSource(getDb(), slo.teamId, data, options.sliSource);
+  }
   try {
     return await getDb().$transaction(async (tx) => {
       const { slo, access } = await sloAccess(tx, actor, sloId);
@@ -121,7 +148,14 @@ export async function updateSlo(actor: Actor, sloId: string, input: UpdateSloInp
       const data = toRow(parseOrThrow(sloInputSchema, { ...toInput(slo), ...changes }));
       const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => slo[key] !== data[key]);
       if (changed.length === 0) return slo;
+      if (data.dataSourceId && data.dataSourceId !== slo.dataSourceId) await checkSloSource(tx, slo.teamId, data);
       const updated = await tx.slo.update({ where: { id: slo.id }, data, include: definitionInclude });
+      // A source SLO whose SLI now reads from elsewhere starts over: its old minutes meant something else.
+      if (data.dataSourceId && sliChanged(slo, data)) {
+        await clearSamples(tx, slo.id);
+        await startSourceSync(tx, slo.id, data.windowDays, options.now ?? new Date());
+      } else if (data.dataSourceId && data.windowDays !== slo.windowDays) await startSourceSync(tx, slo.id, data.windowDays, options.now ?? new Date());
+      else if (!data.dataSourceId && slo.dataSourceId) await tx.sloSourceSync.deleteMany({ where: { sloId: slo.id } });
       await recordAudit(tx, actor, { action: "slo.updated", teamId: slo.teamId, targetType: "slo", targetId: slo.id, details: { name: updated.name, service: slo.service.slug, changed } });
       return updated;
     });

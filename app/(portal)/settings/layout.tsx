@@ -7,6 +7,7 @@ const sections = [
   { href: "/settings/tokens", label: "API tokens" },
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/repositories", label: "Repositories" },
+  { href: "/settings/data-sources", label: "Data sources" },
   { href: "/settings/reviews", label: "Reviews" },
   { href: "/settings/teams/new", label: "New team" },
 ];

@@ -5,6 +5,7 @@ import { requireActionActor } from "@/lib/auth/session";
 import { errorToFormState, formValues, type FormState } from "@/lib/forms/form-state";
 import type { SliKindValue } from "@/lib/slo/schema";
 import { createSlo, deleteSlo, updateSlo } from "@/lib/slo/slos.server";
+import { sliSource } from "@/lib/integrations/registry";
 
 function sloInput(values: Record<string, string>) {
   return {
@@ -19,6 +20,8 @@ function sloInput(values: Record<string, string>) {
     objective: values.objective,
     windowDays: values.windowDays,
     alerting: (values.alerting ?? "false") as "true" | "false" | "on",
+    dataSourceId: values.dataSourceId ?? null,
+    alertMinEvents: values.alertMinEvents,
   };
 }
 
@@ -26,7 +29,7 @@ export async function createSloAction(_: FormState<{ id: string }>, formData: Fo
   const values = formValues(formData);
   try {
     const actor = await requireActionActor();
-    const slo = await createSlo(actor, { ...sloInput(values), serviceId: values.serviceId });
+    const slo = await createSlo(actor, { ...sloInput(values), serviceId: values.serviceId }, { sliSource });
     revalidatePath("/slos");
     revalidatePath(`/services/${slo.serviceId}`);
     return { status: "success", message: `Created ${slo.name}.`, data: { id: slo.id } };
@@ -39,7 +42,7 @@ export async function updateSloAction(_: FormState<{ id: string }>, formData: Fo
   const values = formValues(formData);
   try {
     const actor = await requireActionActor();
-    const slo = await updateSlo(actor, values.id, { ...sloInput(values), updatedAt: values.updatedAt });
+    const slo = await updateSlo(actor, values.id, { ...sloInput(values), updatedAt: values.updatedAt }, { sliSource });
     revalidatePath("/slos");
     revalidatePath(`/slos/${slo.id}`);
     revalidatePath(`/services/${slo.serviceId}`);

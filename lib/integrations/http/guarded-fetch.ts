@@ -10,6 +10,8 @@ export interface GuardedFetchOptions {
   allowPrivate: boolean;
   /** Bytes of an answer read at most (default 4 MB). */
   maxResponseBytes?: number;
+  /** false: accept any TLS certificate (a data source with TLS verification turned off). Default true. */
+  verifyTls?: boolean;
 }
 
 export class OutboundError extends Error {
@@ -61,6 +63,7 @@ export function guardedFetch(options: GuardedFetchOptions): typeof fetch {
         headers: Object.fromEntries(headers.entries()),
         lookup: guardedLookup(options.allowPrivate),
         timeout: options.timeoutMs,
+        ...(secure && options.verifyTls === false ? { rejectUnauthorized: false } : {}),
       });
       const signal = init.signal ?? request?.signal;
       signal?.addEventListener("abort", () => outgoing.destroy(new OutboundError("The request was aborted", "ABORT_ERR")));

@@ -17,6 +17,8 @@ import { getRequestLink } from "@/lib/requests/linked-request.server";
 import { sliKindLabels } from "@/lib/slo/schema";
 import { orNotFound } from "../../_lib/or-not-found";
 import { DeleteSloButton } from "../_components/delete-slo-button";
+import { getSloSourceStatus } from "@/lib/slo/source-sync.server";
+import { SourceStatusCard } from "./source-status";
 
 export const metadata: Metadata = { title: "SLO" };
 
@@ -25,7 +27,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
   const actor = await requirePageActor();
   const now = new Date();
   const result = await orNotFound(getSloReport(actor, id, now));
-  const [series, markers] = await Promise.all([getSloSeries(actor, id, "window", now), listSloIncidentMarkers(actor, id, now)]);
+  const [series, markers, pull] = await Promise.all([getSloSeries(actor, id, "window", now), listSloIncidentMarkers(actor, id, now), getSloSourceStatus(actor, id)]);
   const slo = result.definition;
   const sourceRequest = slo.sourceRequestId ? await getRequestLink(actor, slo.sourceRequestId) : null;
   const canEdit = roleAllows(result.role, "edit");
@@ -57,7 +59,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
         description={slo.description || undefined}
         actions={
           <>
-            {canEdit && (
+            {canEdit && !pull && (
               <Link href={`/slos/${slo.id}/upload`} className={buttonVariants()}>
                 <Upload aria-hidden="true" /> Upload CSV
               </Link>
@@ -72,6 +74,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
           </>
         }
       />
+      {pull && <SourceStatusCard source={pull.source} status={pull.status} />}
       <SloDashboard initial={toSloWithReportJson(result, result.asOf)} initialSeries={series} markers={markers} />
       <Card className="mt-6">
         <CardHeader>
@@ -119,6 +122,15 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
             )}
             <dt className="font-medium text-fg-muted">Alerting</dt>
             <dd>{slo.alerting ? "On: page and ticket alerts in the exported rules" : "Off: recording rules only"}</dd>
+            <dt className="font-medium text-fg-muted">Low-traffic guard</dt>
+            <dd>{slo.alertMinEvents > 0 ? `Alerts need at least ${slo.alertMinEvents.toLocaleString("en")} events in their long window` : "Off"}</dd>
+            {pull ? (
+              <>
+                <dt className="font-medium text-fg-muted">Data</dt>
+                <dd>Pulled from the data source {pull.source.name} every minute; pushed samples are refused.</dd>
+              </>
+            ) : (
+              <>
             <dt className="font-medium text-fg-muted">Push data</dt>
             <dd className="flex min-w-0 flex-col gap-2">
               <span>
@@ -129,6 +141,8 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
                 {`curl -X POST -H "Authorization: Bearer $PORTAL_TOKEN" -H "Content-Type: application/json" \\\n  -d "[{\\"timestamp\\":\\"$(date -u +%FT%TZ)\\",\\"good\\":998,\\"total\\":1000}]" \\\n  ${env().NEXTAUTH_URL ?? ""}/api/v1/slos/${slo.id}/samples`}
               </code>
             </dd>
+              </>
+            )}
           </dl>
         </CardContent>
       </Card>

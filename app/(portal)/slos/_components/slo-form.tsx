@@ -33,6 +33,9 @@ export interface SloFormValues {
   objective: string;
   windowDays: string;
   alerting: boolean;
+  /** "" for pushed samples. */
+  dataSourceId: string;
+  alertMinEvents: string;
 }
 
 const kindHelp: Record<SliKindValue, string> = {
@@ -40,7 +43,17 @@ const kindHelp: Record<SliKindValue, string> = {
   LATENCY: "The share of requests answered within a threshold, from a Prometheus histogram.",
 };
 
-export function SloForm({ services, initial, cancelHref }: { services: { id: string; name: string }[]; initial: SloFormValues; cancelHref: string }) {
+export function SloForm({
+  services,
+  dataSources,
+  initial,
+  cancelHref,
+}: {
+  services: { id: string; name: string }[];
+  dataSources: { id: string; name: string }[];
+  initial: SloFormValues;
+  cancelHref: string;
+}) {
   const router = useRouter();
   const editing = initial.id !== undefined;
   const { state, formAction, pending, onSubmit, errors } = useValidatedAction(editing ? updateSloAction : createSloAction, editing ? sloInputSchema : createSloSchema);
@@ -136,6 +149,26 @@ export function SloForm({ services, initial, cancelHref }: { services: { id: str
         {errors.sliKind && <p className="text-sm font-medium text-critical-fg">{errors.sliKind}</p>}
       </fieldset>
 
+      <Field
+        id="slo-data-source"
+        label="Where the SLI comes from"
+        help={
+          dataSources.length
+            ? "A data source: the portal backfills the window, then queries it every minute. Pushed samples: you send them through the API or a CSV upload. Changing it starts the SLO's history over."
+            : "Samples are pushed through the API or a CSV upload. Add a Prometheus under Settings → Data sources to have the portal pull them instead."
+        }
+        error={errors.dataSourceId}
+      >
+        <Select name="dataSourceId" defaultValue={value("dataSourceId")} key={`source-${state.status}`}>
+          <option value="">Pushed samples (API or CSV)</option>
+          {dataSources.map((source) => (
+            <option key={source.id} value={source.id}>
+              {source.name} (Prometheus)
+            </option>
+          ))}
+        </Select>
+      </Field>
+
       {kind === "RATIO" ? (
         <div className="grid gap-5">
           <Field id="slo-good" label="Good events" help="A Prometheus counter selector, used by the exported rules." error={errors.goodQuery} required>
@@ -188,6 +221,14 @@ export function SloForm({ services, initial, cancelHref }: { services: { id: str
           description="Include the page and ticket burn-rate alerts in the exported Prometheus rules and Sloth spec."
         />
       </div>
+      <Field
+        id="slo-min-events"
+        label="Minimum events before alerting"
+        help="The low-traffic guard: an alert fires only when its long window (1 hour to 3 days) holds at least this many events, so one error among a handful of requests does not page. 0 turns it off."
+        error={errors.alertMinEvents}
+      >
+        <Input name="alertMinEvents" type="number" inputMode="numeric" min={0} step={1} defaultValue={value("alertMinEvents")} className="max-w-56" key={`min-events-${state.status}`} />
+      </Field>
       <div className="flex gap-3">
         <Button type="submit" loading={pending}>
           {editing ? "Save changes" : "Create SLO"}

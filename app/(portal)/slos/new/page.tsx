@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { currentTeam, requirePageActor } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/roles";
 import { listVisibleServices } from "@/lib/services/services.server";
+import { listDataSources } from "@/lib/slo/data-sources.server";
 import { NoTeam } from "../../settings/_components/no-team";
 import { SloForm } from "../_components/slo-form";
 
@@ -17,7 +18,7 @@ export default async function NewSloPage({ searchParams }: { searchParams: Promi
   const team = await currentTeam(actor);
   if (!team) return <NoTeam />;
   const { service: preselected } = await searchParams;
-  const services = await listVisibleServices(actor, { teamSlug: team.slug });
+  const [services, { dataSources }] = await Promise.all([listVisibleServices(actor, { teamSlug: team.slug }), listDataSources(actor, team.slug)]);
   const chosen = services.find((service) => service.id === preselected);
   return (
     <>
@@ -51,6 +52,7 @@ export default async function NewSloPage({ searchParams }: { searchParams: Promi
       ) : (
         <SloForm
           services={services.map((service) => ({ id: service.id, name: service.name }))}
+          dataSources={dataSources.map((source) => ({ id: source.id, name: source.name }))}
           cancelHref={chosen ? `/services/${chosen.id}` : "/slos"}
           initial={{
             serviceId: chosen?.id ?? (services.length === 1 ? services[0].id : ""),
@@ -65,6 +67,8 @@ export default async function NewSloPage({ searchParams }: { searchParams: Promi
             objective: "99.9",
             windowDays: "30",
             alerting: true,
+            dataSourceId: "",
+            alertMinEvents: "0",
           }}
         />
       )}

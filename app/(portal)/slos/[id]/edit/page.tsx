@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/roles";
 import { getSlo } from "@/lib/slo/slos.server";
+import { listDataSources } from "@/lib/slo/data-sources.server";
 import { orNotFound } from "../../../_lib/or-not-found";
 import { SloForm } from "../../_components/slo-form";
 
@@ -14,6 +15,7 @@ export default async function EditSloPage({ params }: { params: Promise<{ id: st
   const { id } = await params;
   const actor = await requirePageActor();
   const slo = await orNotFound(getSlo(actor, id));
+  const { dataSources } = await listDataSources(actor, slo.team.slug);
   return (
     <>
       <PageHeader
@@ -34,6 +36,7 @@ export default async function EditSloPage({ params }: { params: Promise<{ id: st
       {roleAllows(slo.role, "edit") ? (
         <SloForm
           services={[{ id: slo.service.id, name: slo.service.name }]}
+          dataSources={dataSources.map((source) => ({ id: source.id, name: source.name }))}
           cancelHref={`/slos/${slo.id}`}
           initial={{
             id: slo.id,
@@ -50,6 +53,8 @@ export default async function EditSloPage({ params }: { params: Promise<{ id: st
             objective: String(slo.objective),
             windowDays: String(slo.windowDays),
             alerting: slo.alerting,
+            dataSourceId: slo.dataSourceId ?? "",
+            alertMinEvents: String(slo.alertMinEvents),
           }}
         />
       ) : (

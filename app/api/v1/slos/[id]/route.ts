@@ -4,6 +4,7 @@ import { toSloJson, toSloWithReportJson } from "@/lib/slo/api-schemas";
 import { getSloReport } from "@/lib/slo/reports.server";
 import { z } from "zod";
 import { deleteSlo, updateSlo } from "@/lib/slo/slos.server";
+import { sliSource } from "@/lib/integrations/registry";
 
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await authenticate(request);
@@ -15,7 +16,7 @@ export const PATCH = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await authenticate(request);
   // Any JSON object: updateSlo merges it into the stored SLO and reports every field's problem at once.
   const input = await readJson(request, z.record(z.string(), z.unknown(), { error: "Send an object with the fields to change" }));
-  return NextResponse.json({ slo: toSloJson(await updateSlo(actor, params.id, input)) });
+  return NextResponse.json({ slo: toSloJson(await updateSlo(actor, params.id, input, { sliSource })) });
 });
 
 export const DELETE = apiRoute<{ id: string }>(async (request, { params }) => {

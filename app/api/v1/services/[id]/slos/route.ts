@@ -4,6 +4,7 @@ import { toSloJson, toSloWithReportJson } from "@/lib/slo/api-schemas";
 import { listServiceSloReports } from "@/lib/slo/reports.server";
 import { sloSpecSchema } from "@/lib/slo/schema";
 import { createSlo } from "@/lib/slo/slos.server";
+import { sliSource } from "@/lib/integrations/registry";
 
 export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await authenticate(request);
@@ -14,6 +15,6 @@ export const GET = apiRoute<{ id: string }>(async (request, { params }) => {
 export const POST = apiRoute<{ id: string }>(async (request, { params }) => {
   const actor = await authenticate(request);
   const input = await readJson(request, sloSpecSchema);
-  const slo = await createSlo(actor, { ...input, serviceId: params.id });
+  const slo = await createSlo(actor, { ...input, serviceId: params.id }, { sliSource });
   return NextResponse.json({ slo: toSloJson(slo) }, { status: 201 });
 });

@@ -1,0 +1,47 @@
+// The PromQL the portal asks a Prometheus-compatible source for an SLI, and the query_range parameters of a
+// minute range. Pure. One query returns both series: good events labelled sli="good" and all events
+// labelled sli="total", each `sum(increase(selector[1m]))`, so one request per chunk fetches a minute's
+// good and total from the same evaluation. Selectors were validated by lib/slo/schema.ts.
+import { eventSelectors } from "@/lib/slo/exports";
+import type { MinuteRange, SliDefinition } from "@/lib/slo/sli-source";
+
+/**
+ * Prometheus refuses a query_range of more than 11,000 points per series ("exceeded maximum resolution of
+ * 11,000 points per timeseries"); at a 60 s step a chunk of 10,000 minutes stays under it with room to spare.
+ */
+export const MAX_MINUTES_PER_QUERY = 10_000;
+
+/** The step of every range query: one point per minute. */
+export const STEP_SECONDS = 60;
+
+/** `sum(increase(selector[1m]))`: the events of the minute ending at the evaluation time, counter resets handled by increase. */
+export const minuteIncrease = (selector: string) => `sum(increase(${selector}[1m]))`;
+
+/** The good and total selectors of an SLI (a latency SLI's bucket at the threshold, and its _count). */
+export function sliSelectors(sli: SliDefinition): { good: string; total: string } {
+  return eventSelectors({ ...sli, slug: "sli" } as Parameters<typeof eventSelectors>[0]);
+}
+
+/** The one expression whose two series are the minute's good (sli="good") and total (sli="total") events. */
+export function sliRangeQuery(sli: SliDefinition): string {
+  const { good, total } = sliSelectors(sli);
+  return `label_replace(${minuteIncrease(good)}, "sli", "good", "", "") or label_replace(${minuteIncrease(total)}, "sli", "total", "", "")`;
+}
+
+/**
+ * query_range parameters for a minute range [fromMinute, toMinute): a point at the end of each minute
+ * (`increase(…[1m])` at time t covers (t − 60 s, t]), so the first point is at the end of fromMinute and
+ * the last at the end of toMinute − 1.
+ */
+export function rangeParameters(range: MinuteRange): { start: string; end: string; step: string } {
+  if (!(range.toMinute > range.fromMinute)) throw new Error("An empty minute range");
+  if (range.toMinute - range.fromMinute > MAX_MINUTES_PER_QUERY) throw new Error(`A range query covers at most ${MAX_MINUTES_PER_QUERY} minutes`);
+  return { start: String((range.fromMinute + 1) * 60), end: String(range.toMinute * 60), step: String(STEP_SECONDS) };
+}
+
+/** Splits [fromMinute, toMinute) into consecutive chunks of at most `size` minutes, oldest first. */
+export function chunkRange(range: MinuteRange, size = MAX_MINUTES_PER_QUERY): MinuteRange[] {
+  const chunks: MinuteRange[] = [];
+  for (let from = range.fromMinute; from < range.toMinute; from += size) chunks.push({ fromMinute: from, toMinute: Math.min(from + size, range.toMinute) });
+  return chunks;
+}
