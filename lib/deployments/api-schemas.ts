@@ -39,3 +39,44 @@ export const deploymentListSchema = z.object({
   pageSize: z.number().int(),
   deployments: z.array(deploymentSchema),
 });
+
+const level = z.enum(["elite", "high", "medium", "low"]).nullable();
+const trendSchema = z.object({ previous: z.number().nullable(), change: z.number().nullable(), verdict: z.enum(["better", "worse", "same"]).nullable() });
+const metric = <T extends z.ZodRawShape>(extra: T) => z.object({ value: z.number().nullable(), level, trend: trendSchema, ...extra });
+
+export const doraReportSchema = z.object({
+  scope: z.object({
+    kind: z.enum(["team", "organisation"]),
+    team: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    service: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  }),
+  environment: z.string(),
+  window: z.enum(["7", "30", "90"]),
+  bucket: z.enum(["day", "week"]),
+  attributionHours: z.number().int(),
+  from: isoTime,
+  to: isoTime,
+  summary: z.object({
+    hasData: z.boolean(),
+    deployments: z.number().int(),
+    successful: z.number().int(),
+    failures: z.number().int(),
+    frequency: metric({ perServicePerDay: z.number().nullable() }).describe("Successful deployments a day; the level is judged per deployed service"),
+    leadTime: metric({ p90Seconds: z.number().nullable(), changes: z.number().int() }).describe("Median seconds from a commit's author time to its successful deployment"),
+    changeFailureRate: metric({}).describe("Share of finished deployments that failed, were rolled back, or caused an incident"),
+    recoveryTime: metric({ recovered: z.number().int(), unrecovered: z.number().int() }).describe("Median seconds from a failure to its recovery"),
+    reworkRate: metric({}).describe("Share of deployments that were unplanned fixes of a failed one (no DORA levels)"),
+  }),
+  buckets: z.array(
+    z.object({
+      start: isoTime,
+      deployments: z.number().int(),
+      successful: z.number().int(),
+      failures: z.number().int(),
+      changeFailureRate: z.number().nullable(),
+      leadTimeMedianSeconds: z.number().nullable(),
+      recoveryMedianSeconds: z.number().nullable(),
+      reworks: z.number().int(),
+    }),
+  ),
+});

@@ -1,7 +1,20 @@
 // The deployments and DORA endpoints of the OpenAPI document (listed in lib/openapi/document.ts).
 import type { Operation } from "@/lib/api/operation";
-import { deploymentListSchema, recordResultSchema } from "@/lib/deployments/api-schemas";
+import { deploymentListSchema, doraReportSchema, recordResultSchema } from "@/lib/deployments/api-schemas";
 import { deploymentStatuses, recordDeploymentsSchema } from "@/lib/deployments/schema";
+import { DEFAULT_ATTRIBUTION_HOURS, doraBuckets, doraWindows } from "@/lib/deployments/dora";
+
+const doraParams = [
+  { name: "window", in: "query" as const, description: "Days, ending now (default 30)", schema: { enum: [...doraWindows] } },
+  { name: "bucket", in: "query" as const, description: "Chart buckets (default: day up to 30 days, week beyond)", schema: { enum: [...doraBuckets] } },
+  { name: "environment", in: "query" as const, description: "The environment counted (default production)" },
+  {
+    name: "attributionHours",
+    in: "query" as const,
+    description: `An incident beginning this many hours after a deployment of one of its services counts against it (1–168, default ${DEFAULT_ATTRIBUTION_HOURS})`,
+    schema: { type: "integer", minimum: 1, maximum: 168 },
+  },
+];
 
 const tags = ["deployments"];
 
@@ -34,5 +47,26 @@ export const deploymentOperations: Operation[] = [
       201: { description: "At least one deployment was new", schema: recordResultSchema },
       200: { description: "Every key was known: the deployments were updated", schema: recordResultSchema },
     },
+  },
+
+  {
+    method: "get",
+    path: "/api/v1/dora",
+    summary: "DORA metrics of one team (or one of its services) over 7, 30 or 90 days, with levels, the trend against the period before, and chart buckets. No deployments gives null figures, not zeros",
+    tags,
+    params: [
+      { name: "team", in: "query", description: "The team's slug: required with a session, optional with a token" },
+      { name: "service", in: "query", description: "One of the team's services" },
+      ...doraParams,
+    ],
+    responses: { 200: { description: "The team's DORA report", schema: doraReportSchema } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/dora/organisation",
+    summary: "DORA metrics of every team together (aggregates only; signed-in people, not team tokens)",
+    tags,
+    params: doraParams,
+    responses: { 200: { description: "The organisation's DORA report", schema: doraReportSchema } },
   },
 ];

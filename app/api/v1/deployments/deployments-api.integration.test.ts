@@ -5,7 +5,9 @@ import { GET as listRoute, POST as recordRoute } from "@/app/api/v1/deployments/
 import { getDb } from "@/lib/db/client";
 import { makeTeam } from "@/lib/testing/factories";
 import { createToken } from "@/lib/tokens/tokens.server";
-import { deploymentListSchema, recordResultSchema } from "@/lib/deployments/api-schemas";
+import { GET as doraRoute } from "@/app/api/v1/dora/route";
+import { GET as organisationDoraRoute } from "@/app/api/v1/dora/organisation/route";
+import { deploymentListSchema, doraReportSchema, recordResultSchema } from "@/lib/deployments/api-schemas";
 
 const none = { params: Promise.resolve({}) };
 
@@ -111,5 +113,18 @@ describe("POST /api/v1/deployments", () => {
 
   it("refuses requests without a valid token", async () => {
     await json(await recordRoute(call("/deployments", "pp_not-a-token", { method: "POST", body: { deployments: [deployment("x")] } }), none), 401);
+  });
+
+  it("serves the team's DORA report in its documented shape; the organisation's is for signed-in people, not tokens", async () => {
+    const { secret } = await setup();
+    const recent = new Date(Date.now() - 3_600_000).toISOString();
+    await json(await recordRoute(call("/deployments", secret, { method: "POST", body: { deployments: [deployment("now", { startedAt: recent, finishedAt: recent, commits: [] })] } }), none), 201);
+    const report = doraReportSchema.parse(await json(await doraRoute(call("/dora?window=7&bucket=day", secret), none), 200));
+    expect(report.summary).toMatchObject({ hasData: true, deployments: 1, successful: 1 });
+    expect(report.summary.leadTime.value).toBeNull();
+    expect(report.buckets.length).toBeGreaterThanOrEqual(7);
+    const bad = await json(await doraRoute(call("/dora?window=365", secret), none), 422);
+    expect(bad.error.issues[0].path).toEqual(["window"]);
+    await json(await organisationDoraRoute(call("/dora/organisation", secret), none), 404);
   });
 });
