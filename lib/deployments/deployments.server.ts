@@ -9,7 +9,7 @@ import { InvalidError, parseOrThrow, type Issue } from "@/lib/errors";
 import { listDeploymentsQuerySchema, recordDeploymentsSchema, type DeploymentInput } from "@/lib/deployments/schema";
 
 /** Where a batch came from: the API, or one of the webhook adapters (stored on each deployment). */
-export type DeploymentSource = "api" | "github" | "gitlab" | "argocd";
+export type DeploymentSource = "api" | "github" | "gitlab" | "argocd" | "demo";
 
 export interface RecordResult {
   received: number;

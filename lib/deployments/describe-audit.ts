@@ -6,7 +6,7 @@ const value = (details: Details, key: string) => {
   return found === undefined || found === null ? "" : String(found);
 };
 
-const sourceNames: Record<string, string> = { api: "the API", github: "GitHub", gitlab: "GitLab", argocd: "Argo CD" };
+const sourceNames: Record<string, string> = { api: "the API", github: "GitHub", gitlab: "GitLab", argocd: "Argo CD", demo: "the demo seed" };
 
 export function describeDeploymentEvent(who: string, action: string, details: unknown): string | undefined {
   const d = (details && typeof details === "object" ? details : null) as Details;

@@ -14,6 +14,7 @@ import {
   emptyFigures,
   summarize,
   type DoraBucket,
+  type DoraBucketFigures,
   type DoraSummary,
   type DoraWindow,
   type PeriodFigures,
@@ -35,16 +36,6 @@ interface Row {
   changes: number;
 }
 
-export interface DoraBucketFigures {
-  start: string;
-  deployments: number;
-  successful: number;
-  failures: number;
-  changeFailureRate: number | null;
-  leadTimeMedianSeconds: number | null;
-  recoveryMedianSeconds: number | null;
-  reworks: number;
-}
 
 export interface DoraReport {
   scope: { kind: "team" | "organisation"; team: { slug: string; name: string } | null; service: { slug: string; name: string } | null };

@@ -193,3 +193,15 @@ export const emptyFigures: PeriodFigures = {
   recovered: 0,
   unrecovered: 0,
 };
+
+/** One chart bucket of the current period. */
+export interface DoraBucketFigures {
+  start: string;
+  deployments: number;
+  successful: number;
+  failures: number;
+  changeFailureRate: number | null;
+  leadTimeMedianSeconds: number | null;
+  recoveryMedianSeconds: number | null;
+  reworks: number;
+}
