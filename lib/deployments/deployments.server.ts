@@ -82,7 +82,9 @@ export async function insertDeployments(tx: Tx, actor: Actor | null, access: Tea
     ON CONFLICT (team_id, client_key) DO UPDATE SET
       service_id = EXCLUDED.service_id, environment = EXCLUDED.environment, version = EXCLUDED.version,
       commit_sha = coalesce(EXCLUDED.commit_sha, deployments.commit_sha), status = EXCLUDED.status,
-      started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at,
+      -- A webhook reports the start, then the end (whose event time is all it knows): keep the earlier start.
+      started_at = CASE WHEN deployments.status = 'STARTED' AND EXCLUDED.status <> 'STARTED' THEN least(deployments.started_at, EXCLUDED.started_at) ELSE EXCLUDED.started_at END,
+      finished_at = EXCLUDED.finished_at,
       triggered_by = CASE WHEN EXCLUDED.triggered_by = '' THEN deployments.triggered_by ELSE EXCLUDED.triggered_by END,
       url = coalesce(EXCLUDED.url, deployments.url), source = EXCLUDED.source, rework = EXCLUDED.rework, updated_at = EXCLUDED.updated_at
     RETURNING id, client_key, (xmax = 0) AS inserted`;

@@ -21,6 +21,10 @@ export function describeDeploymentEvent(who: string, action: string, details: un
       return `${who} named a deployment of ${value(d, "service")} as the cause of incident #${value(d, "incident")}`;
     case "deployment.unlinked":
       return `${who} removed a deployment of ${value(d, "service")} as the cause of incident #${value(d, "incident")}`;
+    case "deployment.hook_created":
+      return `${who} added a ${sourceNames[value(d, "provider")] ?? value(d, "provider")} deployment webhook for ${value(d, "service")}`;
+    case "deployment.hook_deleted":
+      return `${who} removed a ${sourceNames[value(d, "provider")] ?? value(d, "provider")} deployment webhook of ${value(d, "service")}`;
     case "dora.target_set":
       return `${who} set the team's target “${value(d, "label")}” to ${value(d, "value")}`;
     case "dora.target_reset":

@@ -1,5 +1,7 @@
 // The deployments and DORA endpoints of the OpenAPI document (listed in lib/openapi/document.ts).
+import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
+import { createHookSchema } from "@/lib/deployments/hook-schema";
 import { deploymentListSchema, doraReportSchema, recordResultSchema } from "@/lib/deployments/api-schemas";
 import { deploymentStatuses, recordDeploymentsSchema } from "@/lib/deployments/schema";
 import { DEFAULT_ATTRIBUTION_HOURS, doraBuckets, doraWindows } from "@/lib/deployments/dora";
@@ -17,6 +19,21 @@ const doraParams = [
 ];
 
 const tags = ["deployments"];
+
+const hookSchema = z.object({
+  id: z.string(),
+  provider: z.enum(["github", "gitlab", "argocd"]),
+  service: z.object({ slug: z.string(), name: z.string() }),
+  path: z.string().describe("Where the provider delivers"),
+  createdAt: z.iso.datetime(),
+  lastDeliveryAt: z.iso.datetime().nullable(),
+});
+
+const deliveryResultSchema = z.union([
+  z.object({ outcome: z.literal("recorded"), deployment: z.object({ key: z.string(), id: z.string(), created: z.boolean() }) }),
+  z.object({ outcome: z.literal("commits"), stored: z.number().int() }),
+  z.object({ outcome: z.literal("ignored"), reason: z.string() }),
+]);
 
 export const deploymentOperations: Operation[] = [
   {
@@ -68,5 +85,43 @@ export const deploymentOperations: Operation[] = [
     tags,
     params: doraParams,
     responses: { 200: { description: "The organisation's DORA report", schema: doraReportSchema } },
+  },
+
+  {
+    method: "get",
+    path: "/api/v1/deployments/hooks",
+    summary: "The team's deployment webhook receivers (maintainers)",
+    tags,
+    params: [{ name: "team", in: "query", description: "The team's slug: required with a session, optional with a token" }],
+    responses: { 200: { description: "Receivers, oldest first", schema: z.object({ hooks: z.array(hookSchema) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/deployments/hooks",
+    summary: "Create a receiver for one service and provider (github, gitlab, argocd). The secret is answered once: paste it into the provider",
+    tags,
+    body: createHookSchema,
+    responses: { 201: { description: "The receiver, with its secret", schema: hookSchema.extend({ secret: z.string() }) } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/deployments/hooks/{id}",
+    summary: "Delete a receiver",
+    tags,
+    params: [{ name: "id", in: "path", description: "The receiver's id", required: true }],
+    responses: { 204: { description: "Deleted" } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/deployments/hooks/{id}/deliveries",
+    summary:
+      "A provider's delivery, shaped as the provider documents it: GitHub `deployment_status` and `push` (X-Hub-Signature-256), GitLab Deployment and Pipeline hooks (X-Gitlab-Token), Argo CD notifications with the README's template (X-Portal-Webhook-Secret). A wrong signature is 401 and stores nothing",
+    tags,
+    auth: false,
+    params: [{ name: "id", in: "path", description: "The receiver's id", required: true }],
+    responses: {
+      200: { description: "Recorded: a deployment, or the commits a push or pipeline announced", schema: deliveryResultSchema },
+      202: { description: "Verified and ignored (a ping, a pending or cancelled state)", schema: deliveryResultSchema },
+    },
   },
 ];

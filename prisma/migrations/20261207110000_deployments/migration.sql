@@ -85,3 +85,41 @@ ALTER TABLE "incident_deployment_links" ADD CONSTRAINT "incident_deployment_link
 
 -- AddForeignKey
 ALTER TABLE "dora_target_overrides" ADD CONSTRAINT "dora_target_overrides_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "teams"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateTable
+CREATE TABLE "deployment_hooks" (
+    "id" TEXT NOT NULL,
+    "team_id" TEXT NOT NULL,
+    "service_id" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "secret_ciphertext" TEXT NOT NULL,
+    "created_by_id" TEXT,
+    "last_delivery_at" TIMESTAMP(3),
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "deployment_hooks_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "pushed_commits" (
+    "service_id" TEXT NOT NULL,
+    "head_sha" TEXT NOT NULL,
+    "sha" TEXT NOT NULL,
+    "authored_at" TIMESTAMP(3) NOT NULL,
+    "message" TEXT NOT NULL DEFAULT '',
+    "received_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "pushed_commits_pkey" PRIMARY KEY ("service_id","head_sha","sha")
+);
+
+-- CreateIndex
+CREATE INDEX "deployment_hooks_team_id_idx" ON "deployment_hooks"("team_id");
+
+-- AddForeignKey
+ALTER TABLE "deployment_hooks" ADD CONSTRAINT "deployment_hooks_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "teams"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "deployment_hooks" ADD CONSTRAINT "deployment_hooks_service_id_fkey" FOREIGN KEY ("service_id") REFERENCES "services"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "pushed_commits" ADD CONSTRAINT "pushed_commits_service_id_fkey" FOREIGN KEY ("service_id") REFERENCES "services"("id") ON DELETE CASCADE ON UPDATE CASCADE;
