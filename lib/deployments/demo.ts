@@ -10,7 +10,8 @@ import { MAX_DEPLOYMENTS_PER_BATCH } from "@/lib/deployments/schema";
 
 const DAY = 86_400_000;
 const DEMO_DAYS = 90;
-const QUIET_HOURS = 30;
+// Long enough to cover the story deployment (minutes before its incident) and its incident start.
+const QUIET_HOURS = 3;
 
 export async function seedDeploymentDemo(now: Date = new Date(), log: (line: string) => void = () => undefined): Promise<{ created: number }> {
   const db = getDb();

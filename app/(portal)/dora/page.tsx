@@ -85,7 +85,7 @@ export default async function DoraPage({ searchParams }: { searchParams: Promise
                 Service
               </label>
               <Select id="dora-service" name="service" defaultValue={service ?? ""} containerClassName="w-64">
-                <option value="">All of {team.name}&apos;s services</option>
+                <option value="">All services of {team.name}</option>
                 {services.map((entry) => (
                   <option key={entry.slug} value={entry.slug}>
                     {entry.name}
