@@ -2,7 +2,7 @@
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
 import { createHookSchema } from "@/lib/deployments/hook-schema";
-import { deploymentListSchema, doraReportSchema, recordResultSchema } from "@/lib/deployments/api-schemas";
+import { deploymentListSchema, deploymentSchema, doraReportSchema, recordResultSchema } from "@/lib/deployments/api-schemas";
 import { deploymentStatuses, recordDeploymentsSchema } from "@/lib/deployments/schema";
 import { DEFAULT_ATTRIBUTION_HOURS, doraBuckets, doraWindows } from "@/lib/deployments/dora";
 
@@ -123,5 +123,51 @@ export const deploymentOperations: Operation[] = [
       200: { description: "Recorded: a deployment, or the commits a push or pipeline announced", schema: deliveryResultSchema },
       202: { description: "Verified and ignored (a ping, a pending or cancelled state)", schema: deliveryResultSchema },
     },
+  },
+
+  {
+    method: "get",
+    path: "/api/v1/incidents/{id}/changes",
+    summary: "What changed: deployments of the incident's affected services in the 6 hours before it began, and any linked as its cause",
+    tags,
+    params: [{ name: "id", in: "path", description: "The incident's id", required: true }],
+    responses: {
+      200: {
+        description: "Deployments, newest first",
+        schema: z.object({
+          since: z.iso.datetime(),
+          until: z.iso.datetime(),
+          canEdit: z.boolean(),
+          changes: z.array(
+            deploymentSchema
+              .pick({ id: true, service: true, environment: true, version: true, commitSha: true, status: true, startedAt: true, finishedAt: true, triggeredBy: true, url: true })
+              .extend({ linked: z.boolean(), minutesBefore: z.number().int() }),
+          ),
+        }),
+      },
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/incidents/{id}/causes",
+    summary: "Name a deployment of the team as the incident's cause (counted as a change failure). Linking again changes nothing",
+    tags,
+    params: [{ name: "id", in: "path", description: "The incident's id", required: true }],
+    body: z.object({ deploymentId: z.string() }),
+    responses: {
+      201: { description: "Linked", schema: z.object({ linked: z.boolean(), created: z.boolean() }) },
+      200: { description: "Already linked", schema: z.object({ linked: z.boolean(), created: z.boolean() }) },
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/incidents/{id}/causes/{deploymentId}",
+    summary: "Remove a deployment as the incident's cause",
+    tags,
+    params: [
+      { name: "id", in: "path", description: "The incident's id", required: true },
+      { name: "deploymentId", in: "path", description: "The deployment's id", required: true },
+    ],
+    responses: { 204: { description: "Unlinked" } },
   },
 ];
