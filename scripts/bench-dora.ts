@@ -81,19 +81,23 @@ async function timed(label: string, runs: number, call: () => Promise<Response>)
 
 async function main() {
   log(`database ${url}`);
-  await recreateDatabase();
+  // BENCH_REUSE=1 keeps a database an earlier run generated (the generation takes minutes).
+  const reuse = process.env.BENCH_REUSE === "1";
+  if (!reuse) await recreateDatabase();
   process.env.DATABASE_URL = url;
   resetEnvCache();
   setDb(createPrismaClient(url, clients + 2));
   const db = getDb();
-  const started = performance.now();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(GENERATE_SQL);
-  await client.end();
-  log(`generated 1,000,000 deployments, 100,000 commits, 5,000 incidents for 200 services in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (!reuse) {
+    const started = performance.now();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(GENERATE_SQL);
+    await client.end();
+    log(`generated 1,000,000 deployments, 100,000 commits, 5,000 incidents for 200 services in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
 
-  const owner = await db.user.create({ data: { email: "bench@example.test", name: "Bench", passwordHash: await hashPassword("bench-password-1") } });
+  const owner = await db.user.create({ data: { email: `bench-${Date.now()}@example.test`, name: "Bench", passwordHash: await hashPassword("bench-password-1") } });
   await db.membership.create({ data: { teamId: "team1", userId: owner.id, role: "OWNER" } });
   const { secret } = await createToken(userActor(owner.id), "team-1", { name: "bench" });
   const asResponse = async (promise: Promise<unknown>) => new Response(JSON.stringify(await promise), { status: 200 });
@@ -114,7 +118,7 @@ async function main() {
       deployments: Array.from({ length: BATCH }, (_, index) => {
         const n = batch * BATCH + index;
         const startedAt = new Date(now - n * 1000).toISOString();
-        return { key: `ingest-${n}`, service: `service-${1 + (n % 10)}`, status: "SUCCEEDED", version: `2.${n}`, startedAt, finishedAt: startedAt, commits: [{ sha: (n + 1).toString(16).padStart(12, "0"), authoredAt: startedAt }] };
+        return { key: `ingest-${now}-${n}`, service: `service-${1 + (n % 10)}`, status: "SUCCEEDED", version: `2.${n}`, startedAt, finishedAt: startedAt, commits: [{ sha: (n + 1).toString(16).padStart(12, "0"), authoredAt: startedAt }] };
       }),
     });
   const ingestStarted = performance.now();

@@ -65,8 +65,11 @@ recovered AS (
     CASE
       WHEN NOT f.failure THEN NULL
       WHEN f.has_incidents THEN f.restored
-      ELSE (SELECT min(n.finished_at) FROM deployments n
-            WHERE n.service_id = f.service_id AND n.environment = $3::text AND n.status = 'SUCCEEDED' AND n.started_at > f.started_at)
+      -- The next successful deployment of the service, found through (service_id, environment, started_at):
+      -- ORDER BY … LIMIT 1 rather than min(), so the planner neither scans nor prices every later row.
+      ELSE (SELECT n.finished_at FROM deployments n
+            WHERE n.service_id = f.service_id AND n.environment = $3::text AND n.status = 'SUCCEEDED' AND n.started_at > f.started_at
+            ORDER BY n.started_at LIMIT 1)
     END AS recovered_at,
     CASE WHEN f.has_incidents THEN f.began ELSE f.finished_at END AS failed_at
   FROM flagged f
