@@ -76,7 +76,14 @@ async function computeDora(db: Db, scope: Scope, query: { environment: string; w
   const params = [scope.teamIds, scope.serviceId, query.environment, previousFrom.toISOString(), from.toISOString(), to.toISOString(), query.attributionHours * 3600, query.bucket] as const;
   const [rows, [{ exists }]] = await Promise.all([
     // JIT compilation costs seconds on a busy machine and buys nothing on a few thousand rows: off for this statement.
-    db.$transaction([db.$executeRawUnsafe("SET LOCAL jit = off"), db.$queryRawUnsafe<Row[]>(DORA_SQL, ...params)]).then(([, rows]) => rows),
+    // A read-only transaction: the timeout only bounds how long it may hold its connection.
+    db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL jit = off");
+        return tx.$queryRawUnsafe<Row[]>(DORA_SQL, ...params);
+      },
+      { timeout: 60_000 },
+    ),
     db.$queryRawUnsafe<{ exists: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM deployments WHERE team_id = ANY($1::text[]) AND ($2::text IS NULL OR service_id = $2::text)
          AND environment = $3::text AND status <> 'STARTED' AND started_at < $4::timestamp) AS exists`,
