@@ -44,3 +44,17 @@ test("a team without deployments sees no data, not 0 %, and an owner sets the te
   await expect(page.getByTestId("target-deployment-engineer.deployment-frequency")).toContainText("> 4 per day (the team's own)");
   await expect(page.getByTestId("verdict-deployment-engineer.deployment-frequency")).toHaveText("No data");
 });
+
+test("the incident page lists what changed before it began, and links the rollout as the cause in one click", async ({ page }) => {
+  await signIn(page, { email: "admin@demo.local" }, DEMO_PASSWORD);
+  await page.goto("/incidents");
+  await page.getByRole("link", { name: /Card payments failing in the EU/ }).first().click();
+  const panel = page.getByTestId("incident-what-changed");
+  await expect(panel).toContainText("v3.2.0");
+  const rollout = panel.locator("li", { hasText: "v3.2.0" });
+  await rollout.getByRole("button", { name: "Link as cause" }).click();
+  await expect(rollout.getByText("Named as the cause")).toBeVisible();
+  await panel.screenshot({ path: "test-results/dora-what-changed.png" });
+  await rollout.getByRole("button", { name: "Not the cause" }).click();
+  await expect(rollout.getByRole("button", { name: "Link as cause" })).toBeVisible();
+});
