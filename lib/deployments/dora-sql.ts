@@ -13,7 +13,8 @@
 //   last successful deployment of an affected service before an incident began, when the incident began
 //   within the attribution window after it finished. A deployment counts once however many incidents.
 // - Recovery time of a failure: from the start of its incidents to the last one's mitigation (or
-//   resolution); for a failure without incidents, to the next successful deployment of the service.
+//   resolution); for a failure without incidents, to the next successful deployment of the service
+//   (looked for within 30 days: a service that has not succeeded since counts as not recovered).
 // - Rework: a deployment the client marked as such, or the next deployment of a service after a change
 //   failure, started before that failure was recovered (a failed deployment has not recovered until one
 //   succeeds, so every next deployment after it is rework).
@@ -69,6 +70,7 @@ recovered AS (
       -- ORDER BY … LIMIT 1 rather than min(), so the planner neither scans nor prices every later row.
       ELSE (SELECT n.finished_at FROM deployments n
             WHERE n.service_id = f.service_id AND n.environment = $3::text AND n.status = 'SUCCEEDED' AND n.started_at > f.started_at
+              AND n.started_at < f.started_at + interval '30 days'
             ORDER BY n.started_at LIMIT 1)
     END AS recovered_at,
     CASE WHEN f.has_incidents THEN f.began ELSE f.finished_at END AS failed_at
