@@ -1,5 +1,5 @@
 // The sections of the portal's navigation. Only sections that work are listed; features add theirs.
-import { Boxes, ClipboardList, Gauge, House, Presentation, ScrollText, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
+import { Boxes, Rocket, ClipboardList, Gauge, House, Presentation, ScrollText, Settings, Siren, UsersRound, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -16,5 +16,6 @@ export const navItems: NavItem[] = [
   { href: "/services", label: "Services", icon: Boxes },
   { href: "/slos", label: "SLOs", icon: Gauge },
   { href: "/incidents", label: "Incidents", icon: Siren },
+  { href: "/dora", label: "DORA", icon: Rocket },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

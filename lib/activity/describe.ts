@@ -1,6 +1,7 @@
 // Human sentences for audit events, for the home page's recent activity. An aggregator like
 // lib/openapi/document.ts: it imports each domain's describer; no domain imports it.
 import { describePublishingEvent } from "@/lib/artifacts/describe-audit";
+import { describeDeploymentEvent } from "@/lib/deployments/describe-audit";
 import { describeIncidentAuditEvent } from "@/lib/incidents/describe-audit";
 import { describeNotificationEvent } from "@/lib/notifications/describe-audit";
 import { describeRequestEvent } from "@/lib/requests/describe-audit";
@@ -21,6 +22,7 @@ type Describer = (who: string, action: string, details: unknown) => string | und
 const describers: [prefixes: string[], describe: Describer][] = [
   [["repository.", "request.publication", "request.published"], describePublishingEvent],
   [["request."], describeRequestEvent],
+  [["deployment.", "dora."], describeDeploymentEvent],
   [["meeting."], describeMeetingEvent],
   [["decision.", "reviews."], describeReviewEvent],
   [["webhook."], describeNotificationEvent],

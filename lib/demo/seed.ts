@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/audit.server";
 import type { TeamRole } from "@/lib/generated/prisma/browser";
 import { seedIncidentDemo } from "@/lib/incidents/demo";
 import { seedSloDemo } from "@/lib/slo/demo";
+import { seedDeploymentDemo } from "@/lib/deployments/demo";
 import { seedDemoRequests } from "@/lib/requests/demo";
 import { seedReviewDemo } from "@/lib/reviews/demo";
 import { seedMeetingDemo } from "@/lib/reviews/meetings-demo";
@@ -30,6 +31,7 @@ export async function seedDemo(log: (line: string) => void = () => undefined): P
   const created = await getDb().$transaction(async (tx) => (await seedDemoRows(tx, passwordHash)) + (await seedDemoRequests(tx)) + (await seedReviewDemo(tx)) + (await seedMeetingDemo(tx)), { timeout: 60_000 });
   log(created > 0 ? `seeded the demo organisation (${created} rows)` : "demo organisation already present");
   await seedSloDemo(new Date(), log);
+  await seedDeploymentDemo(new Date(), log);
   return { created };
 }
 

@@ -15,6 +15,7 @@ import { publishingOperations } from "@/lib/artifacts/publishing-openapi";
 import { meetingOperations } from "@/lib/reviews/meetings-openapi";
 import { reviewOperations } from "@/lib/reviews/openapi";
 import { liveOperations } from "@/lib/live/openapi";
+import { deploymentOperations } from "@/lib/deployments/openapi";
 
 const errorStatuses: Record<number, string> = {
   400: "Malformed request (e.g. the body is not JSON)",
@@ -85,6 +86,7 @@ export const operations: Operation[] = [
   ...notificationOperations,
   ...publishingOperations,
   ...liveOperations,
+  ...deploymentOperations,
 ];
 
 /** What the portal sends to subscribed endpoints, per event type (OpenAPI 3.1 `webhooks`). */

@@ -5,6 +5,7 @@
 import { addTimelineEvent, assignIncidentRole, transitionIncident, updateIncident, updateTimelineEvent } from "@/lib/incidents/incidents.server";
 import type { AddEventInput, AssignRoleInput, TransitionInput, UpdateEventInput, UpdateIncidentInput } from "@/lib/incidents/schema";
 import { runAction as run } from "@/lib/forms/run-action.server";
+import { linkIncidentCause, unlinkIncidentCause } from "@/lib/deployments/incident-changes.server";
 
 export async function transitionIncidentAction(incidentId: string, input: TransitionInput) {
   return run((actor) => transitionIncident(actor, incidentId, input));
@@ -24,4 +25,12 @@ export async function addEventAction(incidentId: string, input: AddEventInput) {
 
 export async function updateEventAction(incidentId: string, eventId: string, input: UpdateEventInput) {
   return run((actor) => updateTimelineEvent(actor, incidentId, eventId, input));
+}
+
+export async function linkCauseAction(incidentId: string, deploymentId: string) {
+  return run((actor) => linkIncidentCause(actor, incidentId, { deploymentId }));
+}
+
+export async function unlinkCauseAction(incidentId: string, deploymentId: string) {
+  return run((actor) => unlinkIncidentCause(actor, incidentId, deploymentId));
 }

@@ -6,6 +6,8 @@ import { getIncidentPage } from "@/lib/incidents/incidents.server";
 import { getRequestLink } from "@/lib/requests/linked-request.server";
 import { getIncidentSloImpact } from "@/lib/incidents/slo-impact.server";
 import { IncidentView } from "./_components/incident-view";
+import { listIncidentChanges } from "@/lib/deployments/incident-changes.server";
+import { CHANGES_LOOKBACK_HOURS } from "@/lib/deployments/incident-changes";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -17,9 +19,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     throw error;
   });
   const now = new Date();
-  const [sloImpact, sourceRequest] = await Promise.all([
+  const [sloImpact, sourceRequest, changes] = await Promise.all([
     getIncidentSloImpact(actor, id, now),
     page.incident.source ? getRequestLink(actor, page.incident.source.requestId) : null,
+    listIncidentChanges(actor, id),
   ]);
   return (
     <IncidentView
@@ -32,6 +35,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       renderedAt={now.toISOString()}
       sloImpact={sloImpact}
       sourceRequest={sourceRequest}
+      changes={{ changes: changes.changes, hours: CHANGES_LOOKBACK_HOURS, canEdit: changes.canEdit }}
     />
   );
 }

@@ -8,6 +8,8 @@ import { Timeline } from "./timeline";
 import { RolesPanel } from "./roles-panel";
 import { AlertsPanel, DetailsPanel, KeyTimesPanel, PostmortemPanel, RunbookPanel, type SourceRequestLink } from "./details-panel";
 import { SloImpactPanel } from "./slo-impact-panel";
+import { WhatChangedPanel } from "./what-changed-panel";
+import type { IncidentChange } from "@/lib/deployments/incident-changes";
 import type { IncidentSloImpactJson } from "@/lib/incidents/slo-impact";
 import { useLiveIncident, useLiveSloImpact } from "./use-incident";
 
@@ -24,6 +26,8 @@ export interface IncidentViewProps {
   sloImpact?: IncidentSloImpactJson;
   /** The request the incident was declared from, when the viewer can see it. */
   sourceRequest?: SourceRequestLink | null;
+  /** Deployments of the affected services before the incident began ("what changed"). */
+  changes?: { changes: IncidentChange[]; hours: number; canEdit: boolean };
 }
 
 /** The clock the page's durations and "updated … ago" read; it ticks every few seconds. */
@@ -58,6 +62,7 @@ export function IncidentView(props: IncidentViewProps) {
           <RolesPanel incident={incident} responders={props.responders} canEdit={props.canEdit} />
           <DetailsPanel incident={incident} services={props.services} canEdit={props.canEdit} />
           <KeyTimesPanel incident={incident} canEdit={props.canEdit} />
+          {props.changes && <WhatChangedPanel incidentId={incident.id} changes={props.changes.changes} hours={props.changes.hours} canEdit={props.changes.canEdit} />}
           {props.sloImpact && <LiveSloImpactPanel incident={incident} initial={props.sloImpact} renderedAt={props.renderedAt} />}
           <AlertsPanel incident={incident} />
           <PostmortemPanel incident={incident} />
