@@ -10,7 +10,17 @@ import { createNonce, pageContentSecurityPolicy } from "@/lib/security/content-s
 /** Pages anyone may see: no session needed. */
 const publicPage = /^\/(?:sign-in|sign-out)(?:\/|$)/;
 
+/** A path that holds NUL or bytes that are not UTF-8 names no page: its ids must never reach a query. */
+function unreadablePath(pathname: string): boolean {
+  try {
+    return decodeURIComponent(pathname).includes("\u0000");
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  if (unreadablePath(request.nextUrl.pathname)) return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   if (!publicPage.test(request.nextUrl.pathname)) {
     const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET });
     if (!token) {

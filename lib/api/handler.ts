@@ -7,6 +7,7 @@ import { getSessionActor } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/tokens/tokens.server";
 import { InvalidError, NotFoundError, TooLargeError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
 import { errorToResponse } from "@/lib/api/errors";
+import { TEXT_NUL_MESSAGE } from "@/lib/validation/text";
 
 /** Rejects bodies past this size before parsing them. Endpoints may pass a larger limit. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
@@ -66,6 +67,30 @@ function assertReadableParams(params: unknown): void {
   }
 }
 
+/**
+ * Query values are free text that may reach a query: one that holds NUL, or bytes that are not UTF-8
+ * (URLSearchParams would quietly turn them into U+FFFD), answers 422 with the parameter's path.
+ */
+function assertReadableQuery(url: string): void {
+  const search = url.includes("?") ? url.slice(url.indexOf("?") + 1).split("#")[0] : "";
+  if (!search) return;
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  for (const pair of search.split("&")) {
+    const [rawKey, rawValue = ""] = pair.split("=", 2);
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(rawKey.replaceAll("+", " "));
+      value = decodeURIComponent(rawValue.replaceAll("+", " "));
+    } catch {
+      issues.push({ path: ["query", rawKey], message: "Must be valid UTF-8, percent-encoded" });
+      continue;
+    }
+    if (key.includes("\u0000") || value.includes("\u0000")) issues.push({ path: ["query", key.replaceAll("\u0000", "")], message: TEXT_NUL_MESSAGE });
+  }
+  if (issues.length) throw new InvalidError("The query is invalid", issues);
+}
+
 /** Wraps a route handler so that every error becomes the standard JSON error. */
 export function apiRoute<P = Record<string, never>>(
   handler: (request: NextRequest, context: { params: P }) => Promise<Response>,
@@ -74,6 +99,7 @@ export function apiRoute<P = Record<string, never>>(
     try {
       const params = await context.params;
       assertReadableParams(params);
+      assertReadableQuery(request.url);
       return await handler(request, { params });
     } catch (error) {
       if (error instanceof MalformedJsonError) {
