@@ -5,7 +5,8 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getSessionActor } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/tokens/tokens.server";
-import { InvalidError, NotFoundError, TooLargeError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
+import { InvalidError, NotFoundError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
+import { UndecodableBodyError, readBodyText } from "@/lib/api/body";
 import { errorToResponse } from "@/lib/api/errors";
 import { TEXT_NUL_MESSAGE } from "@/lib/validation/text";
 
@@ -28,12 +29,9 @@ export async function authenticate(request: Request): Promise<Actor> {
   return actor;
 }
 
-/** Reads and validates a JSON body: 400 for malformed JSON, 413 past the limit, 422 with issue paths. */
+/** Reads and validates a JSON body: 400 for malformed JSON or bytes that are not UTF-8, 413 past the limit (declared or streamed, never buffered whole), 422 with issue paths. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw new TooLargeError(`The body is larger than ${limitBytes} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limitBytes) throw new TooLargeError(`The body is larger than ${limitBytes} bytes`);
+  const text = await readBodyText(request, limitBytes);
   let body: unknown;
   try {
     body = text.length ? JSON.parse(text) : undefined;
@@ -102,7 +100,7 @@ export function apiRoute<P = Record<string, never>>(
       assertReadableQuery(request.url);
       return await handler(request, { params });
     } catch (error) {
-      if (error instanceof MalformedJsonError) {
+      if (error instanceof MalformedJsonError || error instanceof UndecodableBodyError) {
         const response = errorToResponse(error);
         return new Response(response.body, { status: 400, headers: response.headers });
       }
