@@ -32,17 +32,18 @@ async function signIn(): Promise<string> {
   return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
-async function firstId(cookie: string, path: string): Promise<string | undefined> {
+/** The first item's id of an API list (`{ requests: [...] }`, `{ incidents: [...] }`). */
+async function firstId(cookie: string, path: string, key: string): Promise<string | undefined> {
   const response = await fetch(`${base}${path}`, { headers: { cookie } });
   if (!response.ok) return undefined;
-  const body = (await response.json()) as { items?: { id: string }[] } | { id: string }[];
-  return (Array.isArray(body) ? body : (body.items ?? []))[0]?.id;
+  const body = (await response.json()) as Record<string, { id: string }[] | undefined>;
+  return body[key]?.[0]?.id;
 }
 
 async function main() {
   const cookie = await signIn();
-  const requestId = await firstId(cookie, "/api/v1/requests");
-  const incidentId = await firstId(cookie, "/api/v1/incidents");
+  const requestId = await firstId(cookie, "/api/v1/requests", "requests");
+  const incidentId = await firstId(cookie, "/api/v1/incidents", "incidents");
   const pages = [
     "/",
     "/roles",
