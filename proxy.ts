@@ -6,19 +6,11 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { PAGE_BODY_LIMIT_BYTES, declaresTooLarge } from "@/lib/api/body";
 import { env } from "@/lib/env";
+import { unreadablePath } from "@/lib/security/unreadable-path";
 import { createNonce, pageContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 /** Pages anyone may see: no session needed. */
 const publicPage = /^\/(?:sign-in|sign-out)(?:\/|$)/;
-
-/** A path that holds NUL or bytes that are not UTF-8 names no page: its ids must never reach a query. */
-function unreadablePath(pathname: string): boolean {
-  try {
-    return decodeURIComponent(pathname).includes("\u0000");
-  } catch {
-    return true;
-  }
-}
 
 export async function proxy(request: NextRequest) {
   if (unreadablePath(request.nextUrl.pathname)) return new NextResponse("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -138,4 +138,12 @@ describe("oversized bodies", () => {
     expect([200, 302, 401]).toContain(signIn.status);
     expect(signIn.headers.get("location") ?? (await signIn.text())).toMatch(/\/api\/auth\/|\/sign-in/);
   });
+
+  it("answers 404, not 500, for paths that are not UTF-8 or hold NUL, for the API and pages alike", async () => {
+    for (const path of ["/api/v1/incidents/%ff/events", "/api/v1/requests/a%00b", "/requests/%ff", "/requests/a%00b", "/api/v1/teams/%e2%82/slos"]) {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: `Bearer ${token}` }, redirect: "manual" });
+      expect(response.status, path).toBe(404);
+    }
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+  });
 });
