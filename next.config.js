@@ -11,6 +11,12 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  experimental: {
+    // Bodies of requests the proxy runs for (pages, server actions) are buffered up to this, not whole;
+    // the proxy refuses larger declared sizes with 413 (lib/api/body.ts PAGE_BODY_LIMIT_BYTES, ADR 022).
+    proxyClientMaxBodySize: 1_000_000,
+    serverActions: { bodySizeLimit: 1_000_000 },
+  },
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "prom-client"],
   async headers() {
     const common = [

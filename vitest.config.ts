@@ -11,7 +11,7 @@ const alias = {
 // delivery tests (a running worker takes every due delivery in the database).
 // The production-server tests (the standalone build, two replicas and a worker) too: they share the one
 // production build and are heavy for two cores.
-const exclusiveTests = ["lib/**/demo.integration.test.ts", "lib/**/*-demo.integration.test.ts", "lib/worker/**/*.integration.test.ts", "scripts/standalone.integration.test.ts", "scripts/replicas.integration.test.ts"];
+const exclusiveTests = ["lib/**/demo.integration.test.ts", "lib/**/*-demo.integration.test.ts", "lib/worker/**/*.integration.test.ts", "scripts/standalone.integration.test.ts", "scripts/replicas.integration.test.ts", "scripts/body-limits.integration.test.ts"];
 const integration = {
   environment: "node" as const,
   globalSetup: ["lib/testing/integration-global-setup.ts"],

@@ -1,6 +1,7 @@
 // Domain errors: a few typed classes that every layer throws and exactly two functions translate
 // (lib/api/errors.ts to HTTP JSON, lib/forms/form-state.ts to form state).
 import type { z } from "zod";
+import { findTextIssues } from "@/lib/validation/text";
 
 export interface Issue {
   path: (string | number)[];
@@ -72,9 +73,15 @@ export class TooLargeError extends DomainError {
   }
 }
 
-/** Parses with a zod schema, throwing InvalidError with the issues' paths. */
+/**
+ * Parses with a zod schema, throwing InvalidError with the issues' paths. Whatever passes is then checked
+ * for the text rule (lib/validation/text.ts) as a whole, so free text inside open records (form answers,
+ * patches) cannot carry NUL or a lone surrogate to PostgreSQL either.
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw InvalidError.fromZod(result.error);
+  const textIssues = findTextIssues(result.data);
+  if (textIssues.length) throw new InvalidError("The input is invalid", textIssues);
   return result.data;
 }

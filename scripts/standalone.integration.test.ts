@@ -82,7 +82,7 @@ describe("the standalone server, started with node alone", () => {
     const [first, second] = [await fetch(`${base}/sign-in`), await fetch(`${base}/sign-in`)];
     const policies = [first, second].map((response) => response.headers.get("content-security-policy") ?? "");
     const nonces = policies.map((policy) => /'nonce-([^']+)'/.exec(policy)?.[1]);
-    expect(nonces[0]).toBeTruthy();
+    expect(nonces[0]).toMatch(/^[\w+/=-]{16,}$/);
     expect(nonces[0]).not.toBe(nonces[1]);
     expect(policies[0].split("; ").find((directive) => directive.startsWith("script-src"))).not.toContain("unsafe-inline");
     const html = await first.text();

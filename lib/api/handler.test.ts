@@ -198,3 +198,36 @@ describe("authenticate", () => {
     expect((await errorBody(response)).code).toBe("unauthenticated");
   });
 });
+
+describe("apiRoute and the text rule", () => {
+  const echoQuery = apiRoute(async (request) => NextResponse.json({ q: request.nextUrl.searchParams.get("q") }));
+  const get = (query: string) => new NextRequest(`http://localhost/api/v1/widgets?${query}`);
+
+  it("answers 422 with the parameter's path for a query value with NUL or bytes that are not UTF-8", async () => {
+    for (const query of ["q=a%00b", "q=%ff", "q=%e2%82", "q%00=x"]) {
+      const response = await echoQuery(get(query), noParams);
+      expect(response.status, query).toBe(422);
+      const error = await errorBody(response);
+      expect(error.issues![0].path[0], query).toBe("query");
+    }
+    const ok = await echoQuery(get("q=caf%C3%A9+bar&x=%2500"), noParams);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ q: "café bar" });
+  });
+
+  it("answers 422 with the path for NUL or a lone surrogate anywhere in a body, even inside open records", async () => {
+    const open = apiRoute(async (request) => NextResponse.json(await readJson(request, z.object({ answers: z.record(z.string(), z.unknown()) }))));
+    const response = await open(post(JSON.stringify({ answers: { tiers: [{ name: "web\u0000" }], "k\u0000": 1, note: "\ud800" } })), noParams);
+    expect(response.status).toBe(422);
+    const paths = (await errorBody(response)).issues!.map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining([["answers", "tiers", 0, "name"], ["answers", "k\u0000"], ["answers", "note"]]));
+  });
+
+  it("answers 404 for path parameters with NUL or undecodable bytes", async () => {
+    const route = apiRoute<{ id: string }>(async (_request, { params }) => NextResponse.json({ id: params.id }));
+    for (const id of ["a\u0000b", "%ff", "\ufffd", "\ud800"]) {
+      expect((await route(new NextRequest("http://localhost/api/v1/widgets/x"), { params: Promise.resolve({ id }) })).status, JSON.stringify(id)).toBe(404);
+    }
+    expect((await route(new NextRequest("http://localhost/api/v1/widgets/x"), { params: Promise.resolve({ id: "abc" }) })).status).toBe(200);
+  });
+});

@@ -5,8 +5,10 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getSessionActor } from "@/lib/auth/session";
 import { authenticateToken } from "@/lib/tokens/tokens.server";
-import { InvalidError, NotFoundError, TooLargeError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
+import { InvalidError, NotFoundError, UnauthenticatedError, parseOrThrow } from "@/lib/errors";
+import { UndecodableBodyError, readBodyText } from "@/lib/api/body";
 import { errorToResponse } from "@/lib/api/errors";
+import { TEXT_NUL_MESSAGE } from "@/lib/validation/text";
 
 /** Rejects bodies past this size before parsing them. Endpoints may pass a larger limit. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1_000_000;
@@ -27,12 +29,9 @@ export async function authenticate(request: Request): Promise<Actor> {
   return actor;
 }
 
-/** Reads and validates a JSON body: 400 for malformed JSON, 413 past the limit, 422 with issue paths. */
+/** Reads and validates a JSON body: 400 for malformed JSON or bytes that are not UTF-8, 413 past the limit (declared or streamed, never buffered whole), 422 with issue paths. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limitBytes) throw new TooLargeError(`The body is larger than ${limitBytes} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limitBytes) throw new TooLargeError(`The body is larger than ${limitBytes} bytes`);
+  const text = await readBodyText(request, limitBytes);
   let body: unknown;
   try {
     body = text.length ? JSON.parse(text) : undefined;
@@ -66,6 +65,30 @@ function assertReadableParams(params: unknown): void {
   }
 }
 
+/**
+ * Query values are free text that may reach a query: one that holds NUL, or bytes that are not UTF-8
+ * (URLSearchParams would quietly turn them into U+FFFD), answers 422 with the parameter's path.
+ */
+function assertReadableQuery(url: string): void {
+  const search = url.includes("?") ? url.slice(url.indexOf("?") + 1).split("#")[0] : "";
+  if (!search) return;
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  for (const pair of search.split("&")) {
+    const [rawKey, rawValue = ""] = pair.split("=", 2);
+    let key: string;
+    let value: string;
+    try {
+      key = decodeURIComponent(rawKey.replaceAll("+", " "));
+      value = decodeURIComponent(rawValue.replaceAll("+", " "));
+    } catch {
+      issues.push({ path: ["query", rawKey], message: "Must be valid UTF-8, percent-encoded" });
+      continue;
+    }
+    if (key.includes("\u0000") || value.includes("\u0000")) issues.push({ path: ["query", key.replaceAll("\u0000", "")], message: TEXT_NUL_MESSAGE });
+  }
+  if (issues.length) throw new InvalidError("The query is invalid", issues);
+}
+
 /** Wraps a route handler so that every error becomes the standard JSON error. */
 export function apiRoute<P = Record<string, never>>(
   handler: (request: NextRequest, context: { params: P }) => Promise<Response>,
@@ -74,9 +97,10 @@ export function apiRoute<P = Record<string, never>>(
     try {
       const params = await context.params;
       assertReadableParams(params);
+      assertReadableQuery(request.url);
       return await handler(request, { params });
     } catch (error) {
-      if (error instanceof MalformedJsonError) {
+      if (error instanceof MalformedJsonError || error instanceof UndecodableBodyError) {
         const response = errorToResponse(error);
         return new Response(response.body, { status: 400, headers: response.headers });
       }

@@ -1,5 +1,6 @@
 // Input schemas of the incidents domain, shared by the forms, the server actions, the API and the lib.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { teamSlugSchema } from "@/lib/teams/schema";
 import { incidentSeverities } from "@/lib/incidents/severity";
 import { incidentStatuses } from "@/lib/incidents/status";
@@ -45,11 +46,11 @@ const clearableInstantSchema = z.preprocess((value) => (value === "" ? null : va
 /** Affected services by slug: a list from the API, or the form's comma-separated hidden value. */
 export const serviceSlugsSchema = z.preprocess(
   (value) => (typeof value === "string" ? value.split(",").map((slug) => slug.trim()).filter(Boolean) : value),
-  z.array(z.string().trim().min(1).max(80), { error: "List services by slug" }).max(30, "Choose at most 30 services"),
+  z.array(text().trim().min(1).max(80), { error: "List services by slug" }).max(30, "Choose at most 30 services"),
 );
 
-const titleSchema = z.string({ error: "Say what is wrong" }).trim().min(3, "Say what is wrong in at least 3 characters").max(160, "Keep the title under 160 characters");
-const summarySchema = z.string().trim().max(5000, "Keep the summary under 5,000 characters");
+const titleSchema = text({ error: "Say what is wrong" }).trim().min(3, "Say what is wrong in at least 3 characters").max(160, "Keep the title under 160 characters");
+const summarySchema = text().trim().max(5000, "Keep the summary under 5,000 characters");
 
 export const declareIncidentSchema = z.object({
   /** The team's slug: required for a signed-in user, optional for a team token (its own team). */
@@ -94,14 +95,14 @@ export type UpdateIncidentInput = z.input<typeof updateIncidentSchema>;
 
 export const transitionSchema = z.object({
   to: incidentStatusSchema,
-  note: z.string().trim().max(2000, "Keep the note under 2,000 characters").optional(),
+  note: text().trim().max(2000, "Keep the note under 2,000 characters").optional(),
 });
 export type TransitionInput = z.input<typeof transitionSchema>;
 
 export const assignRoleSchema = z.object({
   role: incidentRoleSchema,
   /** The person taking the role; null (or empty) leaves it unassigned. */
-  userId: z.preprocess((value) => (value === "" ? null : value), z.string().min(1).nullable()),
+  userId: z.preprocess((value) => (value === "" ? null : value), text().min(1).nullable()),
 });
 export type AssignRoleInput = z.input<typeof assignRoleSchema>;
 
@@ -112,7 +113,7 @@ const linkSchema = z.preprocess(
 
 export const addEventSchema = z.object({
   type: manualEventTypeSchema,
-  body: z.string({ error: "Write what happened" }).trim().min(1, "Write what happened").max(5000, "Keep it under 5,000 characters"),
+  body: text({ error: "Write what happened" }).trim().min(1, "Write what happened").max(5000, "Keep it under 5,000 characters"),
   /** When it happened, for backdating; defaults to now. */
   occurredAt: z.preprocess((value) => (value === "" ? undefined : value), instantSchema.optional()),
   /** A dashboard, pull request, status page… */
@@ -155,7 +156,7 @@ export const updatePostmortemSchema = z
   .object({
     /** The version the edit was made from; a different current version answers 409. */
     version: z.coerce.number().int().positive({ error: "Send the version you edited" }),
-    markdown: z.string().max(100_000, "Keep the postmortem under 100,000 characters").optional(),
+    markdown: text().max(100_000, "Keep the postmortem under 100,000 characters").optional(),
     status: postmortemStatusSchema.optional(),
   })
   .refine((input) => input.markdown !== undefined || input.status !== undefined, { message: "Change the text or the status" });
@@ -172,8 +173,8 @@ const dueDateSchema = z.preprocess(
 );
 
 export const createActionItemSchema = z.object({
-  title: z.string({ error: "Say what needs doing" }).trim().min(3, "Say what needs doing in at least 3 characters").max(200, "Keep it under 200 characters"),
-  ownerId: z.preprocess((value) => (value === "" ? null : value), z.string().min(1).nullable()).optional(),
+  title: text({ error: "Say what needs doing" }).trim().min(3, "Say what needs doing in at least 3 characters").max(200, "Keep it under 200 characters"),
+  ownerId: z.preprocess((value) => (value === "" ? null : value), text().min(1).nullable()).optional(),
   dueDate: dueDateSchema.optional(),
 });
 export type CreateActionItemInput = z.input<typeof createActionItemSchema>;

@@ -1,5 +1,6 @@
 // Notification endpoint input: shared by the Settings → Notifications forms, their server actions and the API.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { isEventType, subscribableEventTypes, type EventType } from "@/lib/outbox/events";
 
 export const endpointKinds = ["WEBHOOK", "SLACK"] as const;
@@ -10,7 +11,7 @@ export const endpointKindLabels: Record<EndpointKindValue, string> = {
   SLACK: "Slack incoming webhook",
 };
 
-const name = z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters");
+const name = text().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters");
 
 const url = z
   .string({ error: "Enter the receiver's URL" })

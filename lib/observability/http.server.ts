@@ -7,6 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import { unreadablePath } from "@/lib/security/unreadable-path";
 import path from "node:path";
 import { env } from "@/lib/env";
 import { webMetrics } from "@/lib/observability/metrics.server";
@@ -56,7 +57,17 @@ export function instrumentHttpServer(): void {
   marker.portalHttpObserved = true;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") observe(args[0] as http.IncomingMessage, args[1] as http.ServerResponse);
+    if (event === "request") {
+      const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
+      observe(request, response);
+      if (unreadablePath((request.url ?? "/").split("?")[0])) {
+        // Next would answer 500 for an API path it cannot decode: answer 404 (the path names nothing) here.
+        request.resume();
+        response.writeHead(404, { "content-type": "application/json", "cache-control": "no-store" });
+        response.end(JSON.stringify({ error: { code: "not_found", message: "Resource not found" } }));
+        return true;
+      }
+    }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
 }

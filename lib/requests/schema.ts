@@ -1,6 +1,7 @@
 // Request input and output shapes: the API bodies, the list query, and the JSON the API answers. One set
 // of schemas for the route handlers, the client and the OpenAPI document.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { requestStatuses } from "@/lib/requests/lifecycle";
 
 export const requestStatusSchema = z.enum(requestStatuses, {
@@ -10,20 +11,20 @@ export const requestStatusSchema = z.enum(requestStatuses, {
 /** A role's form values: an object whose shape the role's schema checks (drafts are not checked). */
 export const formValuesSchema = z.record(z.string(), z.unknown(), { error: "Send the answers as a JSON object" }).meta({ id: "FormValues" });
 
-export const requestTitleSchema = z.string().trim().max(200, "Keep the title under 200 characters");
+export const requestTitleSchema = text().trim().max(200, "Keep the title under 200 characters");
 
 const revisionNumberSchema = z.number({ error: "Send the revision number you edited" }).int().min(1);
 const versionSchema = z.number({ error: "Send the version you edited" }).int().min(1);
 
 export const createRequestSchema = z.object({
-  team: z.string({ error: "Name the team (its slug)" }).trim().min(1, "Name the team (its slug)"),
-  role: z.string({ error: "Name the role" }).trim().min(1, "Name the role"),
+  team: text({ error: "Name the team (its slug)" }).trim().min(1, "Name the team (its slug)"),
+  role: text({ error: "Name the role" }).trim().min(1, "Name the role"),
   title: requestTitleSchema.optional(),
   /** The answers: saved as the draft, or validated and saved as revision 1 when `submit` is true. */
   input: formValuesSchema.optional(),
   submit: z.boolean().default(false),
   /** The request this one copies (any request the caller can see). */
-  clonedFrom: z.string().min(1).optional(),
+  clonedFrom: text().min(1).optional(),
 });
 export type CreateRequestInput = z.input<typeof createRequestSchema>;
 
@@ -68,7 +69,7 @@ export const transitionRequestSchema = z.object({
 export type TransitionRequestInput = z.input<typeof transitionRequestSchema>;
 
 export const commentBodySchema = z.object({
-  body: z.string({ error: "Write a comment" }).trim().min(1, "Write a comment").max(10_000, "Keep the comment under 10,000 characters"),
+  body: text({ error: "Write a comment" }).trim().min(1, "Write a comment").max(10_000, "Keep the comment under 10,000 characters"),
 });
 export type CommentInput = z.input<typeof commentBodySchema>;
 
@@ -91,12 +92,12 @@ export type RequestSortKey = (typeof requestSortKeys)[number];
 
 /** The list's filters, as they come from a query string (every value a string). */
 export const listRequestsQuerySchema = z.object({
-  team: z.string().trim().min(1).optional(),
-  role: z.string().trim().min(1).optional(),
+  team: text().trim().min(1).optional(),
+  role: text().trim().min(1).optional(),
   status: requestStatusSchema.optional(),
   /** A user id, or "me". */
-  author: z.string().trim().min(1).optional(),
-  q: z.string().trim().max(200, "Search with at most 200 characters").optional(),
+  author: text().trim().min(1).optional(),
+  q: text().trim().max(200, "Search with at most 200 characters").optional(),
   sort: z.enum(requestSortKeys, { error: `Sort by one of ${requestSortKeys.join(", ")}` }).default("updated"),
   order: z.enum(["asc", "desc"], { error: "Order asc or desc" }).optional(),
   page: z.coerce.number({ error: "The page is a number" }).int().min(1, "Pages start at 1").default(1),

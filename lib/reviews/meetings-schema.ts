@@ -1,5 +1,6 @@
 // Input and output schemas of review meetings, shared by the forms, the server actions, the API and the lib.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { instantSchema } from "@/lib/incidents/schema";
 
 export const meetingStatuses = ["SCHEDULED", "IN_PROGRESS", "ENDED"] as const;
@@ -16,7 +17,7 @@ export const agendaRequestStatuses = ["SUBMITTED", "IN_REVIEW"] as const;
 
 export const MAX_AGENDA_ITEMS = 20;
 
-const titleSchema = z.string({ error: "Name the meeting" }).trim().min(3, "Name the meeting in at least 3 characters").max(160, "Keep the title under 160 characters");
+const titleSchema = text({ error: "Name the meeting" }).trim().min(3, "Name the meeting in at least 3 characters").max(160, "Keep the title under 160 characters");
 const durationSchema = z.coerce
   .number({ error: "Enter the duration in minutes" })
   .int("Enter whole minutes")
@@ -29,7 +30,7 @@ export const timeboxSchema = z.coerce
   .max(120, "Give an item at most 120 minutes");
 
 export const agendaEntrySchema = z.object({
-  requestId: z.string({ error: "Choose a request" }).trim().min(1, "Choose a request"),
+  requestId: text({ error: "Choose a request" }).trim().min(1, "Choose a request"),
   timeboxMinutes: timeboxSchema,
 });
 
@@ -44,7 +45,7 @@ export const agendaSchema = z
     });
   });
 
-const attendeesSchema = z.array(z.string().trim().min(1)).max(200, "Invite at most 200 people");
+const attendeesSchema = z.array(text().trim().min(1)).max(200, "Invite at most 200 people");
 
 export const createMeetingSchema = z.object({
   title: titleSchema,
@@ -69,16 +70,16 @@ export const updateMeetingSchema = z.object({
 
 export const startMeetingSchema = z.object({
   /** The agenda item to show first; the first one when omitted. */
-  agendaItemId: z.string().trim().min(1).optional(),
+  agendaItemId: text().trim().min(1).optional(),
 });
 
 export const focusAgendaItemSchema = z.object({
   /** The item now on screen; null pauses every item's timer. */
-  agendaItemId: z.string().trim().min(1).nullable(),
+  agendaItemId: text().trim().min(1).nullable(),
 });
 
 export const agendaNotesSchema = z.object({
-  notes: z.string().max(10_000, "Keep the notes under 10,000 characters"),
+  notes: text().max(10_000, "Keep the notes under 10,000 characters"),
 });
 
 const dueDateSchema = z.preprocess(
@@ -87,10 +88,10 @@ const dueDateSchema = z.preprocess(
 );
 
 export const createMeetingActionSchema = z.object({
-  text: z.string({ error: "Say what needs doing" }).trim().min(3, "Say what needs doing in at least 3 characters").max(500, "Keep it under 500 characters"),
-  ownerId: z.string({ error: "Choose an owner" }).trim().min(1, "Choose an owner"),
+  text: text({ error: "Say what needs doing" }).trim().min(3, "Say what needs doing in at least 3 characters").max(500, "Keep it under 500 characters"),
+  ownerId: text({ error: "Choose an owner" }).trim().min(1, "Choose an owner"),
   dueDate: dueDateSchema.optional(),
-  agendaItemId: z.string().trim().min(1).nullable().optional(),
+  agendaItemId: text().trim().min(1).nullable().optional(),
 });
 
 export type CreateMeetingInput = z.input<typeof createMeetingSchema>;

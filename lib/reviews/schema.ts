@@ -1,6 +1,7 @@
 // Architecture reviews: reviewer kinds, required approvals, approvals and decisions (ADRs). The zod schemas
 // of every body and answer, shared by the forms, the server, the API and the OpenAPI document. Client-safe.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { personSchema, requestStatusSchema, type Person } from "@/lib/requests/schema";
 import type { RequestStatus } from "@/lib/generated/prisma/browser";
 
@@ -48,7 +49,7 @@ export const reviewerKindSchema = z.enum(reviewerKinds, { error: `Use one of ${r
 export const designatedReviewerKindSchema = z.enum(designatedReviewerKinds, { error: `Use one of ${designatedReviewerKinds.join(", ")}` });
 
 export const setReviewerKindsSchema = z.object({
-  userId: z.string({ error: "Name the member" }).trim().min(1, "Name the member"),
+  userId: text({ error: "Name the member" }).trim().min(1, "Name the member"),
   kinds: z.array(designatedReviewerKindSchema).max(designatedReviewerKinds.length).transform((kinds) => [...new Set(kinds)]),
 });
 export type SetReviewerKindsInput = z.input<typeof setReviewerKindsSchema>;
@@ -64,7 +65,7 @@ export const requirementRuleSchema = z.object({
 
 export const setRequiredApprovalsSchema = z
   .object({
-    role: z.string({ error: "Name the role" }).trim().min(1, "Name the role"),
+    role: text({ error: "Name the role" }).trim().min(1, "Name the role"),
     /** Empty: back to the default (one maintainer or owner). */
     rules: z.array(requirementRuleSchema).max(reviewerKinds.length),
   })
@@ -194,18 +195,18 @@ const markdownField = (what: string) =>
     .min(1, `Write the ${what}`)
     .max(50_000, `Keep the ${what} under 50,000 characters`);
 
-const decisionTitleSchema = z.string({ error: "Give the decision a title" }).trim().min(1, "Give the decision a title").max(200, "Keep the title under 200 characters");
+const decisionTitleSchema = text({ error: "Give the decision a title" }).trim().min(1, "Give the decision a title").max(200, "Keep the title under 200 characters");
 
 /** The fields of a new decision, as POST /teams/{slug}/decisions takes them (the team is in the path). */
 const decisionFieldsSchema = z.object({
-  requestId: z.string().trim().min(1).optional().describe("The request the decision was taken on (of the same team)"),
+  requestId: text().trim().min(1).optional().describe("The request the decision was taken on (of the same team)"),
   revision: z.number({ error: "The revision is a number" }).int("The revision is a whole number").min(1, "Revisions start at 1").optional().describe("Default: the request's current revision"),
   title: decisionTitleSchema,
   status: decisionStatusSchema.optional().describe("Default PROPOSED; ACCEPTED and REJECTED need a maintainer or owner"),
   context: markdownField("context"),
   decision: markdownField("decision"),
   consequences: markdownField("consequences"),
-  meetingItemId: z.string().trim().min(1).optional().describe("The review meeting's agenda item it was taken in"),
+  meetingItemId: text().trim().min(1).optional().describe("The review meeting's agenda item it was taken in"),
 });
 
 type DecisionFields = z.infer<typeof decisionFieldsSchema> & { team?: string };
@@ -219,7 +220,7 @@ function checkDecisionFields(value: DecisionFields, context: z.core.$RefinementC
 export const createTeamDecisionSchema = decisionFieldsSchema.superRefine((value, context) => checkDecisionFields({ ...value, team: "(path)" }, context as never));
 
 export const createDecisionSchema = decisionFieldsSchema
-  .extend({ team: z.string().trim().min(1).optional().describe("The team's slug; taken from the request when a request is named") })
+  .extend({ team: text().trim().min(1).optional().describe("The team's slug; taken from the request when a request is named") })
   .superRefine(checkDecisionFields);
 export type CreateDecisionInput = z.input<typeof createDecisionSchema>;
 
@@ -232,7 +233,7 @@ export const updateDecisionSchema = z
     decision: markdownField("decision").optional(),
     consequences: markdownField("consequences").optional(),
     /** With status SUPERSEDED: the decision (same team) that replaces this one. */
-    supersededById: z.string().trim().min(1).optional(),
+    supersededById: text().trim().min(1).optional(),
   })
   .superRefine((value, context) => {
     if (value.status === "SUPERSEDED" && !value.supersededById) context.addIssue({ code: "custom", path: ["supersededById"], message: "Pick the decision that supersedes this one" });
@@ -242,9 +243,9 @@ export type UpdateDecisionInput = z.input<typeof updateDecisionSchema>;
 
 export const listDecisionsQuerySchema = z.object({
   status: decisionStatusSchema.optional(),
-  role: z.string().trim().min(1).optional(),
-  q: z.string().trim().max(200, "Search with at most 200 characters").optional(),
-  requestId: z.string().trim().min(1).optional(),
+  role: text().trim().min(1).optional(),
+  q: text().trim().max(200, "Search with at most 200 characters").optional(),
+  requestId: text().trim().min(1).optional(),
 });
 export type ListDecisionsQuery = z.input<typeof listDecisionsQuerySchema>;
 

@@ -1,5 +1,6 @@
 // Service catalog input schemas: shared by the service forms, their server actions and the API.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { teamSlugSchema } from "@/lib/teams/schema";
 
 export const serviceTiers = [1, 2, 3, 4] as const;
@@ -48,7 +49,7 @@ const optionalUrl = (example: string) =>
     .optional();
 
 export const serviceFieldsSchema = z.object({
-  name: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
+  name: text().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
   slug: teamSlugSchema,
   tier: z.coerce
     .number({ error: "Choose a tier from 1 to 4" })
@@ -56,7 +57,7 @@ export const serviceFieldsSchema = z.object({
     .min(1, "Choose a tier from 1 to 4")
     .max(4, "Choose a tier from 1 to 4"),
   lifecycle: z.enum(serviceLifecycles, { error: "Choose experimental, production or deprecated" }),
-  description: z.string().trim().max(2000, "Use at most 2,000 characters").optional(),
+  description: text().trim().max(2000, "Use at most 2,000 characters").optional(),
   repoUrl: optionalUrl("https://github.com/acme/checkout"),
   runbookUrl: optionalUrl("https://wiki.example.com/runbooks/checkout"),
   dashboardUrl: optionalUrl("https://grafana.example.com/d/checkout"),
@@ -78,7 +79,7 @@ export type ServiceSortKey = (typeof serviceSortKeys)[number];
 
 /** The list's filters, from a URL's search parameters. Bad values fall back to defaults rather than failing. */
 export const serviceListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text().trim().max(100).optional().catch(undefined),
   tier: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
   lifecycle: z.enum(serviceLifecycles).optional().catch(undefined),
   sort: z.enum(serviceSortKeys).optional().catch(undefined),

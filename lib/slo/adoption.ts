@@ -5,6 +5,7 @@
 // query is reduced to the one selector it rates; a query that rates several series (a ratio, a join) or an
 // already recorded series cannot be reduced safely and its SLI is reported as not adoptable instead.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { SreEngineerRequirements } from "@/lib/agents/sre-engineer/schema";
 import { teamSlugSchema } from "@/lib/teams/schema";
 import { prometheusSelectorPattern, sloInputSchema, type SliKindValue, type SloSpec } from "@/lib/slo/schema";
@@ -129,11 +130,11 @@ export function planAdoption(input: SreEngineerRequirements): AdoptionPlan {
 /** The body of an adoption: which service (an existing one, a new one, or by default the one the form names). */
 export const adoptSlosSchema = z
   .object({
-    serviceId: z.string().min(1).optional().describe("An existing service of the request's team; by default the one whose slug is the form's service name"),
+    serviceId: text().min(1).optional().describe("An existing service of the request's team; by default the one whose slug is the form's service name"),
     newService: z
       .object({
         slug: teamSlugSchema,
-        name: z.string().trim().min(1, "Enter the service's name").max(80, "Use at most 80 characters"),
+        name: text().trim().min(1, "Enter the service's name").max(80, "Use at most 80 characters"),
         tier: z.coerce.number().int().min(1).max(4).optional(),
       })
       .optional()

@@ -2,6 +2,7 @@
 // SRE request. SLI queries are Prometheus selectors (a metric name and label matchers), so the rule exports
 // can wrap them in sum(rate(…[window])) and stay valid PromQL.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { teamSlugSchema } from "@/lib/teams/schema";
 import { sloWindowDays } from "@/lib/slo/math";
 
@@ -44,9 +45,9 @@ export const windowDaysSchema = z.coerce
   .refine((value): value is (typeof sloWindowDays)[number] => (sloWindowDays as readonly number[]).includes(value), "Choose 7, 28 or 30 days");
 
 const sloShape = {
-  name: z.string().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
+  name: text().trim().min(2, "Use at least 2 characters").max(80, "Use at most 80 characters"),
   slug: teamSlugSchema,
-  description: z.string().trim().max(2000, "Use at most 2,000 characters").optional(),
+  description: text().trim().max(2000, "Use at most 2,000 characters").optional(),
   sliKind: z.enum(sliKinds, { error: "Choose availability or latency" }),
   goodQuery: selectorSchema(`http_requests_total{service="checkout",code!~"5.."}`),
   totalQuery: selectorSchema(`http_requests_total{service="checkout"}`),
@@ -113,7 +114,7 @@ export type SloInput = z.input<typeof sloInputSchema>;
 export type SloDefinitionData = z.output<typeof sloInputSchema>;
 
 /** Creating an SLO through the API or a form: the definition and the service it belongs to. */
-export const createSloSchema = z.object(sloShape).extend({ serviceId: z.string().min(1, "Choose a service") }).superRefine(refineByKind);
+export const createSloSchema = z.object(sloShape).extend({ serviceId: text().min(1, "Choose a service") }).superRefine(refineByKind);
 
 /** The fields an SLO change may carry (anything else in a change is ignored). */
 export const sloFieldNames = Object.keys(sloShape) as (keyof typeof sloShape)[];

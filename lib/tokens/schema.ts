@@ -1,5 +1,6 @@
 // API token input: a name and an optional expiry in days.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const tokenExpiryChoices = [
   { value: "30", label: "30 days" },
@@ -9,7 +10,7 @@ export const tokenExpiryChoices = [
 ] as const;
 
 export const createTokenSchema = z.object({
-  name: z.string().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),
+  name: text().trim().min(2, "Use at least 2 characters").max(60, "Use at most 60 characters"),
   expiresInDays: z
     .union([z.literal("never"), z.coerce.number().int("Use whole days").min(1, "At least 1 day").max(3650, "At most 10 years")])
     .optional()
@@ -17,4 +18,4 @@ export const createTokenSchema = z.object({
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 
-export const revokeTokenSchema = z.object({ tokenId: z.string().min(1) });
+export const revokeTokenSchema = z.object({ tokenId: text().min(1) });

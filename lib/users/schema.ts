@@ -1,5 +1,6 @@
 // User account input: shared by the admin CLI and the sign-in form.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { emailSchema } from "@/lib/teams/schema";
 
 export const passwordSchema = z
@@ -9,12 +10,12 @@ export const passwordSchema = z
 
 export const createUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, "Enter a name").max(100, "Use at most 100 characters"),
+  name: text().trim().min(1, "Enter a name").max(100, "Use at most 100 characters"),
   password: passwordSchema,
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password").max(200),
+  password: text().min(1, "Enter your password").max(200),
 });

@@ -1,6 +1,7 @@
 // The deployment-engineer's requirements: a CI/CD pipeline from commit to production with a release
 // strategy, promotion order, approvals, automatic rollback, security scans and DORA targets.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FieldMeta, FieldOption, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, decimal, dnsLabel, issueAt, minutes, optionalText, percentage, pickMany, requiredText, wholeNumber } from "@/lib/agents/shared/fields";
 
@@ -104,7 +105,7 @@ export const deploymentEngineerSchema = z
       .min(1, "Add at least one environment")
       .max(8, "Add at most 8 environments"),
     productionApprovers: wholeNumber("number of production approvers", 0, 5),
-    approverGroup: z.string().trim().max(100).optional(),
+    approverGroup: text().trim().max(100).optional(),
 
     strategy: strategyChoice.schema,
     maxSurgePercent: percentage("maximum surge").optional(),

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostileLabel, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
-import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
+import { describeGeneratorContract, nonEmpty } from "@/lib/agents/shared/generator-testing";
 import { devopsIncidentResponderGenerator } from "./generate";
 import { devopsIncidentResponderExample, devopsIncidentResponderSchema, type DevopsIncidentResponderRequirements } from "./schema";
 
@@ -28,7 +28,7 @@ describe("devops-incident-responder generator", () => {
     const first = devopsIncidentResponderGenerator.generate(input);
     expect(input).toEqual(before);
     expect(devopsIncidentResponderGenerator.generate(structuredClone(input))).toEqual(first);
-    for (const item of first.artifacts.filter((entry) => entry.kind === "diagram")) expect(mermaidProblems(item.content), item.path).toEqual([]);
+    for (const item of nonEmpty(first.artifacts.filter((entry) => entry.kind === "diagram"), "diagram")) expect(mermaidProblems(item.content), item.path).toEqual([]);
   });
 
   it("orders the checks: confirm, locate, the closest change first, then saturation, unhealthy dependencies first, logs", () => {

@@ -1,6 +1,7 @@
 // The devops-incident-responder's requirements: the symptom and its numbers, when it started, what changed,
 // what the service depends on, where to look, and whether remediation may run by itself.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, dateTime, decimal, dnsLabel, issueAt, optionalText, parseDateTime, pickMany, requiredText, wholeNumber } from "@/lib/agents/shared/fields";
 
@@ -51,7 +52,7 @@ export const remediationChoice = choices(
 
 const changeSchema = z.object({
   kind: changeKindChoice.schema,
-  description: z.string({ error: "Describe the change" }).trim().min(1, { error: "Describe the change", abort: true }).max(300, "Keep it under 300 characters"),
+  description: text({ error: "Describe the change" }).trim().min(1, { error: "Describe the change", abort: true }).max(300, "Keep it under 300 characters"),
   at: dateTime("change time"),
 });
 const dependencySchema = z.object({

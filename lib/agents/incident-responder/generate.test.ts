@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostileLabel, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
-import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
+import { describeGeneratorContract, nonEmpty } from "@/lib/agents/shared/generator-testing";
 import { incidentResponderGenerator } from "./generate";
 import { incidentResponderExample, incidentResponderSchema, type IncidentResponderRequirements } from "./schema";
 
@@ -28,7 +28,7 @@ describe("incident-responder generator", () => {
     const first = incidentResponderGenerator.generate(input);
     expect(input).toEqual(before);
     expect(incidentResponderGenerator.generate(structuredClone(input))).toEqual(first);
-    for (const item of first.artifacts.filter((entry) => entry.kind === "diagram")) expect(mermaidProblems(item.content), item.path).toEqual([]);
+    for (const item of nonEmpty(first.artifacts.filter((entry) => entry.kind === "diagram"), "diagram")) expect(mermaidProblems(item.content), item.path).toEqual([]);
   });
 
   it("plans every phase with an owner and a checklist", () => {

@@ -1,6 +1,7 @@
 // The incident-responder's requirements: what happened, what it touches, how it may be contained, what
 // evidence must survive, and who must be told by when: the inputs for a response plan and its comms.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FieldMeta, FieldOption, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, dateTime, issueAt, optionalText, pickMany, requiredText, stringList, wholeNumber } from "@/lib/agents/shared/fields";
 
@@ -123,7 +124,7 @@ export const incidentResponderSchema = z
     regulatoryRegimes: z.array(regimeChoice.schema).optional(),
     regulatoryDeadlineHours: wholeNumber("regulatory deadline", 1, 24 * 90).optional(),
     updateCadenceMinutes: wholeNumber("update cadence", 15, 24 * 60),
-    incidentCommander: z.string().trim().max(100).optional(),
+    incidentCommander: text().trim().max(100).optional(),
     notes: optionalText(),
   })
   .superRefine((input, context) => {

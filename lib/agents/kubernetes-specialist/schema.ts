@@ -1,6 +1,7 @@
 // The kubernetes-specialist's requirements: what it takes to ship one workload to a cluster the way a
 // specialist would (sized, probed, autoscaled, locked down, disruption-safe, delivered by GitOps).
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, dns1035Label, dnsLabel, hostname, portName, issueAt, optionalText, wholeNumber } from "@/lib/agents/shared/fields";
 import { cpuFormatMessage, cpuPattern, memoryFormatMessage, memoryPattern, parseCpuMillicores, parseMemoryBytes } from "./quantities";
@@ -65,7 +66,7 @@ const portSchema = z.object({
   protocol: protocolChoice.schema,
 });
 
-const httpPath = (what: string) => z.string().trim().regex(httpPathPattern, `The ${what} must be a path starting with /`).optional();
+const httpPath = (what: string) => text().trim().regex(httpPathPattern, `The ${what} must be a path starting with /`).optional();
 
 export const kubernetesSpecialistSchema = z
   .object({
@@ -113,7 +114,7 @@ export const kubernetesSpecialistSchema = z
       .string({ error: "Enter the Git repository" })
       .trim()
       .regex(/^(https:\/\/|git@|ssh:\/\/)[^\s]+$/, "Enter the repository as an https:// or git@ URL"),
-    gitPath: z.string().trim().regex(/^[\w\-./]*$/, "Use a folder path such as apps/checkout").max(200).optional(),
+    gitPath: text().trim().regex(/^[\w\-./]*$/, "Use a folder path such as apps/checkout").max(200).optional(),
     notes: optionalText(),
   })
   .superRefine((input, context) => {

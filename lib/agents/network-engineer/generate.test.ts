@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hostileLabel, mermaidProblems, parseHcl, terraformAvailable, terraformFmtDiff } from "@/lib/agents/shared/artifact-validity";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
-import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
+import { describeGeneratorContract, nonEmpty } from "@/lib/agents/shared/generator-testing";
 import { CidrPlanError, networkEngineerGenerator } from "./generate";
 import { networkEngineerExample, networkEngineerSchema, type NetworkEngineerRequirements } from "./schema";
 
@@ -35,8 +35,8 @@ describe("network-engineer generator", () => {
     expect(hcl.length).toBeGreaterThanOrEqual(2);
     for (const artifact of hcl) await expect(parseHcl(artifact), artifact.path).resolves.toBeTypeOf("object");
     if (terraformAvailable) expect(terraformFmtDiff(hcl)).toBe("");
-    for (const artifact of artifacts.filter((item) => item.mediaType === "application/json")) expect(() => JSON.parse(artifact.content)).not.toThrow();
-    for (const artifact of artifacts.filter((item) => item.kind === "diagram")) expect(mermaidProblems(artifact.content), artifact.path).toEqual([]);
+    for (const artifact of nonEmpty(artifacts.filter((item) => item.mediaType === "application/json"), "JSON artifact")) expect(() => JSON.parse(artifact.content)).not.toThrow();
+    for (const artifact of nonEmpty(artifacts.filter((item) => item.kind === "diagram"), "diagram")) expect(mermaidProblems(artifact.content), artifact.path).toEqual([]);
   });
 
   it("writes every planned subnet into its environment's tfvars", async () => {
@@ -58,7 +58,7 @@ describe("network-engineer generator", () => {
     const diagram = artifacts.find((artifact) => artifact.kind === "diagram")!;
     expect(mermaidProblems(diagram.content)).toEqual([]);
     expect(diagram.content).not.toContain('a"];click');
-    for (const artifact of artifacts.filter((item) => item.path.endsWith(".tfvars"))) await expect(parseHcl(artifact)).resolves.toBeTypeOf("object");
+    for (const artifact of nonEmpty(artifacts.filter((item) => item.path.endsWith(".tfvars")), ".tfvars artifact")) await expect(parseHcl(artifact)).resolves.toBeTypeOf("object");
   });
 
   it("throws a CidrPlanError saying by how much a base falls short (input the schema would refuse)", () => {

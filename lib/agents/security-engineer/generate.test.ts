@@ -1,7 +1,7 @@
 import path from "node:path";
 import { hostileLabel } from "@/lib/agents/shared/artifact-validity";
 import { describe, expect, it } from "vitest";
-import { parseHcl, parseYamlDocuments, terraformAvailable } from "@/lib/agents/shared/artifact-validity";
+import { parseHcl, parseYamlDocuments, terraformAvailable, terraformFmtDiff } from "@/lib/agents/shared/artifact-validity";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
 import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
 import { terraformFmtProblems } from "@/lib/agents/shared/hcl-testing";
@@ -24,8 +24,6 @@ describeGeneratorContract({
 });
 
 describe("security-engineer generator", () => {
-
-
   it.each(fixtures)("is deterministic, leaves its input alone, writes valid YAML, JSON and HCL (%s)", async (fixture) => {
     const input = inputOf(fixture);
     const before = structuredClone(input);
@@ -84,15 +82,19 @@ describe("security-engineer generator", () => {
     expect(rules.length).toBeGreaterThanOrEqual(7);
     const defined = new Set(entries.flatMap((entry) => [entry.list, entry.macro]).filter(Boolean));
     for (const rule of rules) {
-      expect(rule.output).toBeTruthy();
+      expect(rule.output, rule.rule).toMatch(/\S/);
       expect(["EMERGENCY", "ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFORMATIONAL", "DEBUG"]).toContain(rule.priority);
       for (const name of rule.condition!.match(/\bstarter_\w+/g) ?? []) expect(defined.has(name), `${rule.rule} uses ${name}`).toBe(true);
     }
   });
 
-  it.skipIf(!terraformAvailable)("keeps user text out of HCL (Vault policies use only generated paths)", () => {
+  it.skipIf(!terraformAvailable)("keeps user text out of HCL (Vault policies use only generated paths), and terraform fmt accepts the policies", () => {
     const input = securityEngineerSchema.parse({ ...securityEngineerExample, scope: 'a"];click A call alert(1) ${var.x}' });
-    for (const item of securityEngineerGenerator.generate(input).artifacts.filter((entry) => entry.path.endsWith(".hcl"))) expect(item.content).not.toContain("alert(1)");
+    const policies = securityEngineerGenerator.generate(input).artifacts.filter((entry) => entry.path.endsWith(".hcl"));
+    expect(policies.map((entry) => entry.path)).toEqual(expect.arrayContaining(["vault/policies/app-runtime.hcl", "vault/policies/ci-deployer.hcl"]));
+    for (const item of policies) expect(item.content, item.path).not.toContain("alert(1)");
+    // terraform itself reads them: fmt parses each file as HCL and reports any layout it would change.
+    expect(terraformFmtDiff(policies)).toBe("");
     expect(artifact(input, "security/controls.md").content).toContain("a\"\\];click A call alert(1) ${var.x}");
   });
 });

@@ -1,6 +1,7 @@
 // Reusable zod pieces for the requirements forms: labelled choices, names, numbers, CIDRs, lists.
 // Every piece carries its own human message so the form and the server say the same thing.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FieldOption } from "@/lib/agents/types";
 import { parseCidr, type ParseCidrOptions } from "@/lib/network/cidr";
 
@@ -37,7 +38,7 @@ export function requiredText(message: string, max = 200) {
 
 /** Optional free text (notes, context); empty is fine. */
 export function optionalText(max = 2000) {
-  return z.string().trim().max(max, `Keep it under ${max} characters`).optional();
+  return text().trim().max(max, `Keep it under ${max} characters`).optional();
 }
 
 const dnsLabelPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -134,7 +135,7 @@ export function pickMany<E extends z.ZodType<string>>(schema: E, message: string
 /** A list of short free strings (tags widget): trimmed, non-empty entries, no duplicates. */
 export function stringList(what: string, { min = 0, max = 50, itemMax = 200 }: { min?: number; max?: number; itemMax?: number } = {}) {
   return z
-    .array(z.string().trim().min(1, `Remove the empty ${what} entry`).max(itemMax, `Each ${what} entry must be under ${itemMax} characters`), {
+    .array(text().trim().min(1, `Remove the empty ${what} entry`).max(itemMax, `Each ${what} entry must be under ${itemMax} characters`), {
       error: `Add the ${what}`,
     })
     .min(min, min === 1 ? `Add at least one ${what}` : `Add at least ${min} ${what} entries`)

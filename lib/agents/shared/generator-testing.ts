@@ -8,6 +8,7 @@ import { mediaTypes, type GeneratorResult, type RoleGenerator } from "@/lib/agen
 import { expectMatchesGolden, fixtureNames, readFixture } from "@/lib/agents/shared/golden";
 import { expectValidHcl } from "@/lib/agents/shared/hcl-testing";
 import { hostileLabel, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
+import { markdownCell, markdownText, mermaidLabel } from "@/lib/agents/shared/escape";
 
 export { hostileLabel, mermaidProblems };
 
@@ -92,8 +93,13 @@ export function describeGeneratorContract<S extends z.ZodType>({ roleDirectory, 
       const result = generator.generate(schema.parse(hostileInput) as z.output<S>);
       await expectWellFormedArtifacts(result);
       const text = result.artifacts.map((artifact) => artifact.content).join("\n");
-      // The label reached the artifacts (escaped), so the test is not vacuous.
-      expect(text).toMatch(/a(#quot;|\\"|\\\\"|")/);
+      // The whole label reached the artifacts, in one of the forms its escaping gives it (or quoted whole
+      // by a YAML serialiser), so the checks below are not vacuous.
+      const forms = [...new Set([hostileLabel, JSON.stringify(hostileLabel).slice(1, -1), mermaidLabel(hostileLabel).slice(1, -1), markdownText(hostileLabel), markdownCell(hostileLabel)])];
+      expect(
+        forms.filter((form) => text.includes(form)),
+        `the hostile label reached no artifact whole; looked for ${forms.map((form) => JSON.stringify(form)).join(", ")}`,
+      ).not.toEqual([]);
       for (const artifact of result.artifacts) {
         if (artifact.mediaType === mediaTypes.mermaid) {
           expect(artifact.content, artifact.path).not.toContain(hostileLabel);
@@ -103,4 +109,10 @@ export function describeGeneratorContract<S extends z.ZodType>({ roleDirectory, 
       }
     });
   });
+}
+
+/** The list, after asserting it holds something: a loop of checks over an empty list would pass vacuously. */
+export function nonEmpty<T>(items: T[], what: string): T[] {
+  expect(items.length, `expected at least one ${what}`).toBeGreaterThan(0);
+  return items;
 }

@@ -3,7 +3,7 @@ import { hostileLabel } from "@/lib/agents/shared/artifact-validity";
 import { describe, expect, it } from "vitest";
 import { parseYamlDocuments, promtoolCheckRules } from "@/lib/agents/shared/artifact-validity";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
-import { describeGeneratorContract } from "@/lib/agents/shared/generator-testing";
+import { describeGeneratorContract, nonEmpty } from "@/lib/agents/shared/generator-testing";
 import { burnConditions, burnFactor, sreEngineerGenerator } from "./generate";
 import { sreEngineerExample, sreEngineerSchema, type SreEngineerRequirements } from "./schema";
 
@@ -32,7 +32,7 @@ describe("sre-engineer generator", () => {
 
   it.each(fixtures)("writes valid YAML and a rule file that passes promtool (%s)", (fixture) => {
     const { artifacts } = sreEngineerGenerator.generate(inputOf(fixture));
-    for (const artifact of artifacts.filter((item) => item.mediaType === "application/yaml")) expect(() => parseYamlDocuments(artifact)).not.toThrow();
+    for (const artifact of nonEmpty(artifacts.filter((item) => item.mediaType === "application/yaml"), "YAML artifact")) expect(() => parseYamlDocuments(artifact)).not.toThrow();
     const rules = artifacts.filter((artifact) => artifact.path.startsWith("prometheus/"));
     expect(rules).toHaveLength(1);
     expect(promtoolCheckRules(rules[0].content)).toMatch(/SUCCESS/);

@@ -1,6 +1,7 @@
 // The sre-engineer's requirements: a service's SLIs and objectives, alert routes, error-budget policy,
 // toil inventory and on-call rotation: the inputs for SLO specs, burn-rate alerts and a toil plan.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, decimal, dnsLabel, issueAt, optionalText, percentage, requiredText, wholeNumber } from "@/lib/agents/shared/fields";
 
@@ -29,14 +30,14 @@ export const toilCapPercent = 50;
 const sliSchema = z.object({
   name: dnsLabel("SLI name", 40),
   kind: sliKindChoice.schema,
-  goodQuery: z.string().trim().max(2000, "Keep the query under 2000 characters").optional(),
-  totalQuery: z.string().trim().max(2000, "Keep the query under 2000 characters").optional(),
-  latencyQuery: z.string().trim().max(2000, "Keep the query under 2000 characters").optional(),
+  goodQuery: text().trim().max(2000, "Keep the query under 2000 characters").optional(),
+  totalQuery: text().trim().max(2000, "Keep the query under 2000 characters").optional(),
+  latencyQuery: text().trim().max(2000, "Keep the query under 2000 characters").optional(),
   thresholdMs: wholeNumber("latency threshold", 1, 600_000).optional(),
   objectivePercent: percentage("objective", 90, 99.999),
 });
 const toilSchema = z.object({
-  task: z.string({ error: "Describe the task" }).trim().min(1, { error: "Describe the task", abort: true }).max(200, "Keep it under 200 characters"),
+  task: text({ error: "Describe the task" }).trim().min(1, { error: "Describe the task", abort: true }).max(200, "Keep it under 200 characters"),
   hoursPerWeek: decimal("hours per week", 0.1, 400),
   automatable: z.boolean(),
 });

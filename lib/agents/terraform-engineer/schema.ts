@@ -1,6 +1,7 @@
 // The terraform-engineer's requirements: which modules for which cloud and environments, where state lives
 // and how it is locked, naming and tagging conventions, version pins and the gates every plan passes.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, dnsLabel, issueAt, optionalText, pickMany, wholeNumber } from "@/lib/agents/shared/fields";
 import {
@@ -42,8 +43,8 @@ const environmentSchema = z.object({
   region: z.enum(allRegionCodes as [string, ...string[]], { error: "Choose the region" }),
 });
 const tagSchema = z.object({
-  key: z.string({ error: "Enter the tag key" }).trim().min(1, { error: "Enter the tag key", abort: true }).max(63, "Tag keys are at most 63 characters"),
-  value: z.string().trim().max(63, "Tag values are at most 63 characters").optional(),
+  key: text({ error: "Enter the tag key" }).trim().min(1, { error: "Enter the tag key", abort: true }).max(63, "Tag keys are at most 63 characters"),
+  value: text().trim().max(63, "Tag values are at most 63 characters").optional(),
 });
 
 // Terraform's version-constraint syntax: comma-separated operator + version, e.g. "~> 1.9" or ">= 1.6, < 2.0".
@@ -79,11 +80,11 @@ export const terraformEngineerSchema = z
       .regex(/^[\w.-]{3,255}$/, "Table names are 3–255 letters, digits, underscores, dots and hyphens")
       .optional(),
     stateRegion: z.enum(allRegionCodes as [string, ...string[]], { error: "Choose the state bucket's region" }).optional(),
-    azureResourceGroup: z.string().trim().regex(/^[\w().-]{1,90}$/, "Resource group names are up to 90 letters, digits, underscores, dots, hyphens and parentheses").optional(),
-    azureStorageAccount: z.string().trim().regex(/^[a-z0-9]{3,24}$/, "Storage account names are 3–24 lowercase letters and digits").optional(),
-    azureContainer: z.string().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "Container names are 3–63 lowercase letters, digits and single hyphens").optional(),
-    tfcOrganization: z.string().trim().regex(/^[\w-]{1,40}$/, "Organization names use letters, digits, underscores and hyphens").optional(),
-    tfcWorkspacePrefix: z.string().trim().regex(/^[\w-]{1,60}$/, "Workspace prefixes use letters, digits, underscores and hyphens").optional(),
+    azureResourceGroup: text().trim().regex(/^[\w().-]{1,90}$/, "Resource group names are up to 90 letters, digits, underscores, dots, hyphens and parentheses").optional(),
+    azureStorageAccount: text().trim().regex(/^[a-z0-9]{3,24}$/, "Storage account names are 3–24 lowercase letters and digits").optional(),
+    azureContainer: text().trim().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, "Container names are 3–63 lowercase letters, digits and single hyphens").optional(),
+    tfcOrganization: text().trim().regex(/^[\w-]{1,40}$/, "Organization names use letters, digits, underscores and hyphens").optional(),
+    tfcWorkspacePrefix: text().trim().regex(/^[\w-]{1,60}$/, "Workspace prefixes use letters, digits, underscores and hyphens").optional(),
 
     namingPrefix: dnsLabel("naming prefix", 12),
     mandatoryTags: z.array(tagSchema).min(1, "Add at least one mandatory tag, e.g. owner").max(20, "Add at most 20 tags"),

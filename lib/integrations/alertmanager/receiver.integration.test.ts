@@ -45,6 +45,21 @@ describe("Alertmanager notifications", () => {
     ]);
   });
 
+  it("strips NUL and lone surrogates from labels, annotations and the receiver instead of refusing the notification", async () => {
+    const { team, token } = await tokenTeam();
+    const payload = {
+      ...alertmanagerPayload({
+        alerts: [alert("nul\u0000fp", { labels: { alertname: "Disk\u0000Full", "sev\u0000erity": "warning", service: "checkout-api" }, annotations: { summary: "disk \ud800full\u0000" } })],
+      }),
+      receiver: "portal\u0000",
+    };
+    const result = await receiveAlertmanagerNotification(token, payload);
+    expect(result.alerts).toEqual([expect.objectContaining({ fingerprint: "nulfp", outcome: "opened" })]);
+    const incident = await getIncident(team.owner.actor, result.alerts[0].incidentId!);
+    expect(incident.title).toBe("DiskFull: disk \ufffdfull");
+    expect(incident.severity).toBe("SEV4");
+  });
+
   it("deduplicates by fingerprint: a repeat adds nothing, another alert of the group joins, a resolved alert adds an event and leaves the incident open", async () => {
     const { team, token } = await tokenTeam();
     const first = await receiveAlertmanagerNotification(token, alertmanagerPayload());

@@ -7,6 +7,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/audit.server";
 import { InvalidError } from "@/lib/errors";
+import { sanitizeDeep } from "@/lib/validation/text";
 import { activeStatuses } from "@/lib/incidents/status";
 import { alertmanagerPayloadSchema, describeAlert, highestSeverity, normalizeAlert, type NormalizedAlert } from "@/lib/integrations/alertmanager/receiver";
 import { FUTURE_TOLERANCE_MS } from "@/lib/incidents/times";
@@ -20,7 +21,7 @@ type Outcome = AlertmanagerResultJson["alerts"][number]["outcome"];
 const notAfter = (value: Date, now: Date) => (value.getTime() > now.getTime() + FUTURE_TOLERANCE_MS ? now : value);
 
 export async function receiveAlertmanagerNotification(actor: Actor, payload: unknown, options: { team?: string; now?: Date } = {}): Promise<AlertmanagerResultJson> {
-  const parsed = alertmanagerPayloadSchema.safeParse(payload);
+  const parsed = alertmanagerPayloadSchema.safeParse(sanitizeDeep(payload));
   if (!parsed.success) throw InvalidError.fromZod(parsed.error, "The Alertmanager payload is malformed");
   const notification = parsed.data;
   // One entry per fingerprint: should a sender repeat an alert within a notification, its last state counts.

@@ -2,11 +2,12 @@
 // a computed default, a group with a per-item condition and a cross-field rule. Tests stay independent
 // of the real roles' schemas, which change with their own reviews.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { AnyRoleDefinition, FormValues } from "@/lib/agents/types";
 
 const schema = z
   .object({
-    name: z.string({ error: "Enter the app name" }).trim().min(1, "Enter the app name"),
+    name: text({ error: "Enter the app name" }).trim().min(1, "Enter the app name"),
     environment: z.enum(["dev", "staging", "production"], { error: "Pick an environment" }),
     minReplicas: z.number({ error: "Enter the minimum replicas" }).int().min(1, "At least 1 replica"),
     maxReplicas: z.number({ error: "Enter the maximum replicas" }).int().min(1, "At least 1 replica"),
@@ -15,17 +16,17 @@ const schema = z
     tiers: z
       .array(
         z.object({
-          name: z.string({ error: "Name the tier" }).min(1, "Name the tier"),
+          name: text({ error: "Name the tier" }).min(1, "Name the tier"),
           hosts: z.number({ error: "Enter the hosts" }).int().min(1, "At least 1 host"),
           public: z.boolean().default(false),
           nat: z.enum(["single", "per-az"]).optional(),
         }),
       )
       .min(1, "Add at least one tier"),
-    cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, "Enter a CIDR such as 10.0.0.0/16").optional(),
+    cidr: text().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/, "Enter a CIDR such as 10.0.0.0/16").optional(),
     features: z.array(z.enum(["metrics", "tracing", "logs"])).default([]),
-    tags: z.array(z.string().min(1)).default([]),
-    notes: z.string().max(500).optional(),
+    tags: z.array(text().min(1)).default([]),
+    notes: text().max(500).optional(),
     approvals: z.boolean().default(false),
   })
   .superRefine((value, context) => {

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { apiRoute, authenticate, readJson } from "@/lib/api/handler";
 import { createServiceSchema } from "@/lib/services/schema";
 import { createService, listVisibleServices, resolveTargetTeam } from "@/lib/services/services.server";
@@ -14,7 +14,7 @@ export const GET = apiRoute(async (request) => {
 
 export const POST = apiRoute(async (request) => {
   const actor = await authenticate(request);
-  const { team, ...input } = await readJson(request, createServiceSchema.extend({ team: z.string().trim().min(1).optional() }));
+  const { team, ...input } = await readJson(request, createServiceSchema.extend({ team: text().trim().min(1).optional() }));
   const service = await createService(actor, await resolveTargetTeam(actor, team), input);
   return NextResponse.json({ service: toServiceJson(service) }, { status: 201 });
 });
