@@ -79,6 +79,8 @@ export interface PullOptions {
   sloIds?: string[];
   /** Minutes behind the clock the pull stops (default PULL_LAG_MINUTES; 0 when every scrape is in, e.g. a test scraping each second). */
   lagMinutes?: number;
+  /** Called when an SLO's pull starts (benchmarks). */
+  onStart?: (sloId: string) => void;
   /** Called after each stored chunk (benchmarks). */
   onChunk?: (sloId: string, samples: number) => void;
 }
@@ -122,6 +124,7 @@ async function pullOne(db: Db, sliSource: SliSource, slo: PullTarget, now: Date,
   const backfillDone = syncedUntil !== null && syncedUntil >= toEpochMinute(sync.backfillTo);
   const from = Math.max(windowStart, syncedUntil === null ? toEpochMinute(sync.backfillFrom) : backfillDone ? syncedUntil - PULL_OVERLAP_MINUTES : syncedUntil);
   if (from >= until) return { samples: 0, failed: false };
+  options.onStart?.(slo.id);
   let stored = 0;
   try {
     const connection = sourceConnection(slo.dataSource);
