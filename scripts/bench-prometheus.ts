@@ -116,7 +116,7 @@ async function main() {
     log(`wrote ${lines.toLocaleString("en")} OpenMetrics samples (${sloCount} services × 2 counters, ${DAYS} days every ${SCRAPE_SECONDS} s) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     t0 = performance.now();
     const data = path.join(work, "tsdb");
-    execFileSync("promtool", ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=24h", file, data], { stdio: "pipe" });
+    execFileSync("promtool", ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=744h", file, data], { stdio: "pipe" });
     rmSync(file);
     log(`promtool built the blocks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     prometheus = await startPrometheus({ dataDir: data });
