@@ -56,6 +56,25 @@ export async function checkSloSource(db: Db | Tx, teamId: string, data: SloSliFi
     throw error;
   }
   if (problems.length) throw new InvalidError(problems[0].message, problems.map((problem) => ({ path: [problem.field], message: problem.message })));
+  await checkSourceWindow(sourceConnection(source), data, sliSource);
+}
+
+/** 422 on windowDays when the source keeps data for less time than the window (it could never serve its start). */
+async function checkSourceWindow(connection: ReturnType<typeof sourceConnection>, data: SloSliFields, sliSource: SliSource): Promise<void> {
+  let retention: number | null;
+  try {
+    retention = await sliSource.retentionMinutes(connection);
+  } catch (error) {
+    if (error instanceof SourceError) throw InvalidError.field(["dataSourceId"], `The data source could not tell how long it keeps data: ${error.message}`);
+    throw error;
+  }
+  if (retention !== null && retention < data.windowDays * MINUTES_PER_DAY) {
+    const days = Math.round((retention / MINUTES_PER_DAY) * 10) / 10;
+    throw InvalidError.field(
+      ["windowDays"],
+      `The data source keeps ${days} ${days === 1 ? "day" : "days"} of data, so it cannot serve a ${data.windowDays}-day window. Choose a shorter window, or a source whose retention covers ${data.windowDays} days.`,
+    );
+  }
 }
 
 /** (Re)starts the pull of a source SLO: the backfill of its whole window, then minute by minute. */
