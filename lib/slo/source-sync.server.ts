@@ -148,9 +148,19 @@ async function pullOne(db: Db, sliSource: SliSource, slo: PullTarget, now: Date,
   try {
     const connection = sourceConnection(slo.dataSource);
     const sli = sliFieldsOf(slo);
+    const fetchChunk = (chunkStart: number) => {
+      const fetched = sliSource.fetchSamples(connection, sli, { fromMinute: chunkStart, toMinute: Math.min(chunkStart + sliSource.maxMinutesPerFetch, until) });
+      // Awaited on the next turn of the loop; this keeps a failure while the previous chunk is written from
+      // being an unhandled rejection (the loop has left by then, and the error is recorded once).
+      fetched.catch(() => {});
+      return fetched;
+    };
+    // The next chunk is asked for while the current one is written: the source and the database work at once.
+    let next = fetchChunk(from);
     for (let chunkStart = from; chunkStart < until; chunkStart += sliSource.maxMinutesPerFetch) {
       const chunkEnd = Math.min(chunkStart + sliSource.maxMinutesPerFetch, until);
-      const { samples } = await sliSource.fetchSamples(connection, sli, { fromMinute: chunkStart, toMinute: chunkEnd });
+      const { samples } = await next;
+      if (chunkEnd < until) next = fetchChunk(chunkEnd);
       const lastData = samples.length ? samples[samples.length - 1].minute : null;
       await db.$transaction(
         async (tx) => {
