@@ -61,6 +61,11 @@ export interface SliSource {
   test(connection: SourceConnection): Promise<SourceTestReport>;
   /** Problems with an SLI's selectors as the source sees them, keyed by the SLO field; throws SourceError when it cannot tell. */
   checkSli(connection: SourceConnection, sli: SliDefinition): Promise<{ field: keyof SliDefinition; message: string }[]>;
+  /**
+   * How long the source keeps data, in minutes, when it tells (Prometheus' time-based retention); null when
+   * it does not (Thanos, Mimir, VictoriaMetrics, a size-only retention). Throws SourceError when unreachable.
+   */
+  retentionMinutes(connection: SourceConnection): Promise<number | null>;
   /** The largest number of minutes one fetchSamples call may cover (the server's point limit). */
   readonly maxMinutesPerFetch: number;
   /** Good and total events per minute over the range; throws SourceError. */

@@ -138,7 +138,8 @@ export async function updateSlo(actor: Actor, sloId: string, input: UpdateSloInp
     const { slo, access } = await sloAccess(getDb(), actor, sloId);
     await requireTeamPermission(getDb(), actor, { id: access.team.id }, "edit", "SLO");
     const data = toRow(parseOrThrow(sloInputSchema, { ...toInput(slo), ...changes }));
-    if (data.dataSourceId && sliChanged(slo, data)) await checkSloSource(getDb(), slo.teamId, data, options.sliSource);
+    // A longer window must be served by the source too.
+    if (data.dataSourceId && (sliChanged(slo, data) || data.windowDays > slo.windowDays)) await checkSloSource(getDb(), slo.teamId, data, options.sliSource);
   }
   try {
     return await getDb().$transaction(async (tx) => {

@@ -15,7 +15,7 @@ import { createDataSource } from "@/lib/slo/data-sources.server";
 import { toEpochMinute, fromEpochMinute, MINUTES_PER_DAY } from "@/lib/slo/math";
 import { getSloReport, listTeamSloReports } from "@/lib/slo/reports.server";
 import { ingestSamples } from "@/lib/slo/samples.server";
-import { createSlo } from "@/lib/slo/slos.server";
+import { createSlo, updateSlo } from "@/lib/slo/slos.server";
 import { pullSourceSlis } from "@/lib/slo/source-sync.server";
 import { sourceStatus } from "@/lib/slo/source-status";
 import { makeTeam } from "@/lib/testing/factories";
@@ -27,6 +27,7 @@ const NOW = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
 const nowSeconds = NOW.getTime() / 1000;
 const START = nowSeconds - 29 * 86_400;
 const GAP: [number, number] = [nowSeconds - 5 * 86_400, nowSeconds - 5 * 86_400 + 1_800];
+const RETENTION = "29d12h";
 let prometheus: RunningTool;
 let work: string;
 
@@ -37,7 +38,8 @@ beforeAll(async () => {
   const data = path.join(work, "tsdb");
   // Day-long blocks: the default two-hour ones make promtool several times slower.
   execFileSync("promtool", ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=24h", path.join(work, "data.om"), data], { stdio: "pipe" });
-  prometheus = await startPrometheus({ dataDir: data });
+  // It keeps 29.5 days (the data's 29 days fit): a 30-day window is one it cannot serve, a 28-day one it can.
+  prometheus = await startPrometheus({ dataDir: data, retention: RETENTION });
 }, 240_000);
 
 afterAll(async () => {
@@ -58,12 +60,14 @@ async function setUp() {
   return { team, service, source };
 }
 
+// The 30-day SLOs below are created without asking the source (`sliSource` not passed): the source's 29.5-day
+// retention would refuse their window, which has its own test; here the point is the pull.
 const definition = { name: "Checkout availability", slug: "availability", sliKind: "RATIO" as const, goodQuery: 'checkout_requests_total{code="200"}', totalQuery: "checkout_requests_total", objective: 99.5, windowDays: 30 };
 
 describe("SLOs whose SLI comes from Prometheus", () => {
   it("backfills 30 days in chunks and agrees with PromQL within 0.01 percentage points", async () => {
     const { team, service, source } = await setUp();
-    const slo = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id }, { sliSource, now: NOW });
+    const slo = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id }, { now: NOW });
     const before = await getDb().sloSourceSync.findUniqueOrThrow({ where: { sloId: slo.id } });
     expect(sourceStatus(before)).toMatchObject({ state: "backfilling", progress: 0 });
 
@@ -100,7 +104,7 @@ describe("SLOs whose SLI comes from Prometheus", () => {
 
   it("refuses pushed samples with 409, and a selector the source rejects with 422 on its path", async () => {
     const { team, service, source } = await setUp();
-    const slo = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id }, { sliSource, now: NOW });
+    const slo = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id }, { now: NOW });
     await expect(ingestSamples(team.owner.actor, slo.id, [{ timestamp: NOW.toISOString(), good: 1, total: 1 }], NOW)).rejects.toMatchObject({ code: "conflict" });
 
     const bad = await createSlo(team.owner.actor, { ...definition, slug: "bad", serviceId: service.id, dataSourceId: source.id, goodQuery: 'checkout_requests_total{code=~"("}' }, { sliSource }).catch((error) => error);
@@ -112,11 +116,26 @@ describe("SLOs whose SLI comes from Prometheus", () => {
     expect(foreign).toMatchObject({ code: "invalid", issues: [{ path: ["dataSourceId"] }] });
   });
 
+  it("refuses a window longer than the source keeps data with 422 on windowDays, on create and on update", async () => {
+    const { team, service, source } = await setUp();
+    const refused = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id, windowDays: 30 }, { sliSource, now: NOW }).catch((error) => error);
+    expect(refused).toMatchObject({ code: "invalid", issues: [{ path: ["windowDays"], message: expect.stringMatching(/keeps 29\.5 days of data, so it cannot serve a 30-day window/) }] });
+    expect(await getDb().slo.count({ where: { serviceId: service.id } })).toBe(0);
+
+    const slo = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id, windowDays: 28 }, { sliSource, now: NOW });
+    expect(slo.windowDays).toBe(28);
+    const longer = await updateSlo(team.owner.actor, slo.id, { windowDays: 30, updatedAt: slo.updatedAt.toISOString() }, { sliSource, now: NOW }).catch((error) => error);
+    expect(longer).toMatchObject({ code: "invalid", issues: [{ path: ["windowDays"] }] });
+    expect((await getDb().slo.findUniqueOrThrow({ where: { id: slo.id } })).windowDays).toBe(28);
+    const shorter = await updateSlo(team.owner.actor, slo.id, { windowDays: 7, updatedAt: slo.updatedAt.toISOString() }, { sliSource, now: NOW });
+    expect(shorter.windowDays).toBe(7);
+  });
+
   it("a source that is down: 'no data since …' with its error on that SLO, the others still pulled, the list still answers", async () => {
     const { team, service, source } = await setUp();
     const down = await createDataSource(team.owner.actor, team.slug, { name: "Down", url: "http://127.0.0.1:9", timeoutMs: 1_000 });
-    const healthy = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id }, { sliSource, now: NOW });
-    const failing = await createSlo(team.owner.actor, { ...definition, slug: "failing", serviceId: service.id, dataSourceId: source.id }, { sliSource, now: NOW });
+    const healthy = await createSlo(team.owner.actor, { ...definition, serviceId: service.id, dataSourceId: source.id }, { now: NOW });
+    const failing = await createSlo(team.owner.actor, { ...definition, slug: "failing", serviceId: service.id, dataSourceId: source.id }, { now: NOW });
     // The source goes away after the SLO was made (creation checked it).
     await getDb().slo.update({ where: { id: failing.id }, data: { dataSourceId: down.id } });
 

@@ -56,6 +56,25 @@ export async function checkSloSource(db: Db | Tx, teamId: string, data: SloSliFi
     throw error;
   }
   if (problems.length) throw new InvalidError(problems[0].message, problems.map((problem) => ({ path: [problem.field], message: problem.message })));
+  await checkSourceWindow(sourceConnection(source), data, sliSource);
+}
+
+/** 422 on windowDays when the source keeps data for less time than the window (it could never serve its start). */
+async function checkSourceWindow(connection: ReturnType<typeof sourceConnection>, data: SloSliFields, sliSource: SliSource): Promise<void> {
+  let retention: number | null;
+  try {
+    retention = await sliSource.retentionMinutes(connection);
+  } catch (error) {
+    if (error instanceof SourceError) throw InvalidError.field(["dataSourceId"], `The data source could not tell how long it keeps data: ${error.message}`);
+    throw error;
+  }
+  if (retention !== null && retention < data.windowDays * MINUTES_PER_DAY) {
+    const days = Math.round((retention / MINUTES_PER_DAY) * 10) / 10;
+    throw InvalidError.field(
+      ["windowDays"],
+      `The data source keeps ${days} ${days === 1 ? "day" : "days"} of data, so it cannot serve a ${data.windowDays}-day window. Choose a shorter window, or a source whose retention covers ${data.windowDays} days.`,
+    );
+  }
 }
 
 /** (Re)starts the pull of a source SLO: the backfill of its whole window, then minute by minute. */
@@ -79,6 +98,8 @@ export interface PullOptions {
   sloIds?: string[];
   /** Minutes behind the clock the pull stops (default PULL_LAG_MINUTES; 0 when every scrape is in, e.g. a test scraping each second). */
   lagMinutes?: number;
+  /** Called when an SLO's pull starts (benchmarks). */
+  onStart?: (sloId: string) => void;
   /** Called after each stored chunk (benchmarks). */
   onChunk?: (sloId: string, samples: number) => void;
 }
@@ -122,13 +143,24 @@ async function pullOne(db: Db, sliSource: SliSource, slo: PullTarget, now: Date,
   const backfillDone = syncedUntil !== null && syncedUntil >= toEpochMinute(sync.backfillTo);
   const from = Math.max(windowStart, syncedUntil === null ? toEpochMinute(sync.backfillFrom) : backfillDone ? syncedUntil - PULL_OVERLAP_MINUTES : syncedUntil);
   if (from >= until) return { samples: 0, failed: false };
+  options.onStart?.(slo.id);
   let stored = 0;
   try {
     const connection = sourceConnection(slo.dataSource);
     const sli = sliFieldsOf(slo);
+    const fetchChunk = (chunkStart: number) => {
+      const fetched = sliSource.fetchSamples(connection, sli, { fromMinute: chunkStart, toMinute: Math.min(chunkStart + sliSource.maxMinutesPerFetch, until) });
+      // Awaited on the next turn of the loop; this keeps a failure while the previous chunk is written from
+      // being an unhandled rejection (the loop has left by then, and the error is recorded once).
+      fetched.catch(() => {});
+      return fetched;
+    };
+    // The next chunk is asked for while the current one is written: the source and the database work at once.
+    let next = fetchChunk(from);
     for (let chunkStart = from; chunkStart < until; chunkStart += sliSource.maxMinutesPerFetch) {
       const chunkEnd = Math.min(chunkStart + sliSource.maxMinutesPerFetch, until);
-      const { samples } = await sliSource.fetchSamples(connection, sli, { fromMinute: chunkStart, toMinute: chunkEnd });
+      const { samples } = await next;
+      if (chunkEnd < until) next = fetchChunk(chunkEnd);
       const lastData = samples.length ? samples[samples.length - 1].minute : null;
       await db.$transaction(
         async (tx) => {

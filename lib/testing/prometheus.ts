@@ -15,9 +15,10 @@ export interface RunningTool {
 
 /**
  * Starts Prometheus with `config` (prometheus.yml) and any other files (rules) written beside it. `dataDir`:
- * an existing TSDB directory (e.g. made by `promtool tsdb create-blocks-from openmetrics`).
+ * an existing TSDB directory (e.g. made by `promtool tsdb create-blocks-from openmetrics`). `retention`: the
+ * time retention (default 90d; a block is deleted only once all of it is older than that).
  */
-export async function startPrometheus(options: { config?: string; files?: Record<string, string>; dataDir?: string; args?: string[] } = {}): Promise<RunningTool> {
+export async function startPrometheus(options: { config?: string; files?: Record<string, string>; dataDir?: string; retention?: string; args?: string[] } = {}): Promise<RunningTool> {
   const dir = mkdtempSync(path.join(tmpdir(), "portal-prometheus-"));
   writeFileSync(path.join(dir, "prometheus.yml"), options.config ?? "global:\n  scrape_interval: 15s\n");
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(path.join(dir, name), content);
@@ -30,7 +31,7 @@ export async function startPrometheus(options: { config?: string; files?: Record
         `--storage.tsdb.path=${options.dataDir ?? path.join(dir, "data")}`,
         `--web.listen-address=127.0.0.1:${port}`,
         // Backfilled blocks of the last 30 days must not be deleted as old.
-        "--storage.tsdb.retention.time=90d",
+        `--storage.tsdb.retention.time=${options.retention ?? "90d"}`,
         "--log.level=warn",
         ...(options.args ?? []),
       ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkRange, MAX_MINUTES_PER_QUERY, rangeParameters, sliRangeQuery, sliSelectors } from "@/lib/integrations/prometheus/queries";
+import { chunkRange, MAX_MINUTES_PER_QUERY, rangeParameters, retentionToMinutes, sliRangeQuery, sliSelectors } from "@/lib/integrations/prometheus/queries";
 
 const ratio = { sliKind: "RATIO" as const, goodQuery: 'http_requests_total{job="api",code!~"5.."}', totalQuery: 'http_requests_total{job="api"}', latencyMetric: null, latencyThresholdMs: null };
 const latency = { sliKind: "LATENCY" as const, goodQuery: null, totalQuery: null, latencyMetric: 'http_request_duration_seconds{job="api"}', latencyThresholdMs: 300 };
@@ -34,5 +34,17 @@ describe("Prometheus SLI queries", () => {
     expect(chunks.at(-1)).toEqual({ fromMinute: 40_000, toMinute: 43_200 });
     for (let index = 1; index < chunks.length; index++) expect(chunks[index].fromMinute).toBe(chunks[index - 1].toMinute);
     expect(chunkRange({ fromMinute: 10, toMinute: 10 })).toEqual([]);
+  });
+});
+
+describe("Prometheus storage retention", () => {
+  it("reads the time part of runtimeinfo's storageRetention in minutes, null without one", () => {
+    expect(retentionToMinutes("15d")).toBe(15 * 1_440);
+    expect(retentionToMinutes("29d12h")).toBe(29.5 * 1_440);
+    expect(retentionToMinutes("1y")).toBe(365 * 1_440);
+    expect(retentionToMinutes("90d or 10GiB")).toBe(90 * 1_440);
+    expect(retentionToMinutes("10GiB")).toBeNull();
+    expect(retentionToMinutes("")).toBeNull();
+    expect(retentionToMinutes("0s")).toBeNull();
   });
 });

@@ -45,3 +45,20 @@ export function chunkRange(range: MinuteRange, size = MAX_MINUTES_PER_QUERY): Mi
   for (let from = range.fromMinute; from < range.toMinute; from += size) chunks.push({ fromMinute: from, toMinute: Math.min(from + size, range.toMinute) });
   return chunks;
 }
+
+const DURATION_UNITS: Record<string, number> = { y: 525_600, w: 10_080, d: 1_440, h: 60, m: 1, s: 1 / 60, ms: 1 / 60_000 };
+
+/**
+ * The time part of Prometheus' storageRetention ("15d", "29d12h", "90d or 10GiB", "10GiB") in minutes; null
+ * when there is none (a size-only retention, or something this does not read).
+ */
+export function retentionToMinutes(text: string): number | null {
+  for (const part of text.split(/\s+or\s+/)) {
+    const trimmed = part.trim();
+    if (!/^(\d+(ms|y|w|d|h|m|s))+$/.test(trimmed)) continue;
+    let minutes = 0;
+    for (const [, value, unit] of trimmed.matchAll(/(\d+)(ms|y|w|d|h|m|s)/g)) minutes += Number(value) * DURATION_UNITS[unit];
+    return minutes > 0 ? minutes : null;
+  }
+  return null;
+}

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { guardedFetch } from "@/lib/integrations/http/guarded-fetch";
 import { matrixToMinuteSamples } from "@/lib/integrations/prometheus/matrix";
-import { MAX_MINUTES_PER_QUERY, minuteIncrease, rangeParameters, sliRangeQuery, sliSelectors } from "@/lib/integrations/prometheus/queries";
+import { MAX_MINUTES_PER_QUERY, minuteIncrease, rangeParameters, retentionToMinutes, sliRangeQuery, sliSelectors } from "@/lib/integrations/prometheus/queries";
 import { SourceError, type SliDefinition, type SliSource, type SourceCheck, type SourceConnection } from "@/lib/slo/sli-source";
 
 const apiError = z.object({ status: z.literal("error"), errorType: z.string().optional(), error: z.string().optional() });
@@ -13,6 +13,7 @@ const sampleValue = z.tuple([z.number(), z.string()]);
 const vectorData = z.object({ resultType: z.literal("vector"), result: z.array(z.object({ metric: z.record(z.string(), z.string()), value: sampleValue })) });
 const matrixData = z.object({ resultType: z.literal("matrix"), result: z.array(z.object({ metric: z.record(z.string(), z.string()), values: z.array(sampleValue) })) });
 const buildInfoData = z.object({ version: z.string() }).passthrough();
+const runtimeInfoData = z.object({ storageRetention: z.string().optional() }).passthrough();
 
 /** `https://host/prefix` + `query_range` → `https://host/prefix/api/v1/query_range`. */
 export function apiUrl(base: string, endpoint: string): string {
@@ -110,6 +111,17 @@ export const prometheusSource: SliSource = {
       }
     }
     return problems.filter((problem, index) => problems.findIndex((other) => other.field === problem.field) === index);
+  },
+
+  async retentionMinutes(connection) {
+    try {
+      const info = await call(connection, "status/runtimeinfo", runtimeInfoData);
+      return info.storageRetention ? retentionToMinutes(info.storageRetention) : null;
+    } catch (error) {
+      // Thanos, Mimir and VictoriaMetrics do not serve runtimeinfo (404 or an error answer): unknown, not a failure.
+      if (error instanceof SourceError && !/^Could not reach/.test(error.message)) return null;
+      throw error;
+    }
   },
 
   async fetchSamples(connection, sli, range) {
