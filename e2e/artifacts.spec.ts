@@ -155,7 +155,8 @@ test("the live preview follows the answers as they are typed, and keeps the last
   await expect(preview.locator('[data-testid="mermaid-diagram"] svg').first()).toBeVisible();
 
   await baseCidr.fill("10.30.0.0/16");
-  await expect(preview.getByText("addresses in 10.30.0.0/16").first()).toBeVisible();
+  // A loaded CI machine can take longer than the default 10 s to debounce, generate and redraw.
+  await expect(preview.getByText("addresses in 10.30.0.0/16").first()).toBeVisible({ timeout: 30_000 });
   await expect(preview.getByTestId("live-preview-status")).toContainText("Up to date");
 
   // It can be put away and brought back.
