@@ -78,7 +78,7 @@ export default function MermaidDiagram({ source, label, className, theme = "auto
     return (
       <div className={cn("flex flex-col gap-3 rounded-md border border-critical/40 bg-critical-soft p-4 text-critical-fg", className)} role="group" aria-label={`${label} (not drawn)`}>
         <p className="font-medium">The diagram could not be drawn: {state.message}</p>
-        <pre className="overflow-x-auto rounded-md bg-surface p-3 font-mono text-sm text-fg" data-testid="mermaid-source">
+        <pre tabIndex={0} aria-label="Diagram source" className="overflow-x-auto rounded-md bg-surface p-3 font-mono text-sm text-fg" data-testid="mermaid-source">
           {source}
         </pre>
       </div>

@@ -18,7 +18,8 @@ export function MarkdownView({ markdown, className }: { markdown: string; classN
       )}
     >
       {/* react-markdown escapes raw HTML by default; no rehype-raw, so typed HTML is shown, never run. */}
-      <Markdown remarkPlugins={[remarkGfm]}>
+      {/* Code blocks scroll sideways, so the keyboard must reach them. */}
+      <Markdown remarkPlugins={[remarkGfm]} components={{ pre: ({ node: _node, ...props }) => <pre tabIndex={0} aria-label="Code block" {...props} /> }}>
         {markdown}
       </Markdown>
     </div>

@@ -34,6 +34,7 @@ export function Markdown({ children, className }: { children: string; className?
               {text}
             </a>
           ),
+          pre: ({ node: _node, ...props }) => <pre tabIndex={0} aria-label="Code block" {...props} />,
           img: ({ alt }) => <span className="text-fg-muted">[image: {alt || "no description"}]</span>,
         }}
       >

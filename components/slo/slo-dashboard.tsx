@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { TBody, TD, TH, THead, TR, Table, TableCaption } from "@/components/ui/table";
-import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { LiveIndicator } from "@/components/slo/live-indicator";
 import { BurndownChart, SliChart } from "@/components/slo/slo-charts";
 import { SloStatusBadge } from "@/components/slo/slo-status-badge";
@@ -124,32 +124,36 @@ export function SloDashboard({ initial, initialSeries, markers }: { initial: Slo
             <BurndownChart series={windowSeries.data} markers={markers} />
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
-            <div className="flex flex-col gap-1.5">
-              <CardTitle>SLI</CardTitle>
-              <CardDescription>Good ÷ total events per {sliSeries ? (sliSeries.bucketMinutes >= 60 ? `${sliSeries.bucketMinutes / 60} h` : `${sliSeries.bucketMinutes} min`) : "bucket"}; gaps have no data.</CardDescription>
-            </div>
-            <Tabs value={range} onValueChange={(value) => setRange(value as Range)}>
+        {/* Tabs wrap the card: the range tabs live in its header, the chart they control in its body. */}
+        <Tabs className="grid" value={range} onValueChange={(value) => setRange(value as Range)}>
+          <Card>
+            <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+              <div className="flex flex-col gap-1.5">
+                <CardTitle>SLI</CardTitle>
+                <CardDescription>Good ÷ total events per {sliSeries ? (sliSeries.bucketMinutes >= 60 ? `${sliSeries.bucketMinutes / 60} h` : `${sliSeries.bucketMinutes} min`) : "bucket"}; gaps have no data.</CardDescription>
+              </div>
               <TabsList aria-label="SLI chart range">
                 <TabsTrigger value="6h">6 h</TabsTrigger>
                 <TabsTrigger value="1d">1 day</TabsTrigger>
                 <TabsTrigger value="3d">3 days</TabsTrigger>
                 <TabsTrigger value="window">{slo.windowDays} days</TabsTrigger>
               </TabsList>
-            </Tabs>
-          </CardHeader>
-          <CardContent aria-busy={rangeSeries.isFetching || undefined}>
-            {sliSeries ? (
-              <SliChart series={sliSeries} objective={slo.objective} markers={markers} />
-            ) : (
-              <div className="flex h-72 flex-col justify-end gap-2">
-                <span className="sr-only">Loading the SLI chart…</span>
-                <Skeleton className="h-full" />
-              </div>
-            )}
-          </CardContent>
-        </Card>
+            </CardHeader>
+            <CardContent>
+              {/* The chart is the active tab's panel, so the selected tab controls an element that exists. */}
+              <TabsContent value={range} className="pt-0" aria-busy={rangeSeries.isFetching || undefined}>
+                {sliSeries ? (
+                  <SliChart series={sliSeries} objective={slo.objective} markers={markers} />
+                ) : (
+                  <div className="flex h-72 flex-col justify-end gap-2">
+                    <span className="sr-only">Loading the SLI chart…</span>
+                    <Skeleton className="h-full" />
+                  </div>
+                )}
+              </TabsContent>
+            </CardContent>
+          </Card>
+        </Tabs>
       </div>
 
       {markers && <IncidentMarkerList markers={markers} serviceName={slo.service.name} windowDays={slo.windowDays} />}

@@ -19,12 +19,12 @@ export function SloStatusSummary({ initial, url, queryKey }: { initial: SloListJ
         const { label, tone } = sloStatusPresentation[status];
         const count = data.slos.filter((entry) => entry.report.status === status).length;
         return (
-          <div key={status} className={cn("flex flex-col gap-1 rounded-md border border-l-4 border-border bg-surface px-4 py-3", edge[tone], count === 0 && "opacity-70")} data-testid={`summary-${status}`}>
+          <div key={status} className={cn("flex flex-col gap-1 rounded-md border border-l-4 border-border bg-surface px-4 py-3", edge[tone])} data-testid={`summary-${status}`}>
             <p className="flex items-center gap-2 font-medium text-fg-muted">
               <span aria-hidden="true" className={cn("size-2.5 rounded-full", dot[tone])} />
               {label}
             </p>
-            <p className="text-4xl font-bold tabular-nums">{count}</p>
+            <p className={cn("text-4xl font-bold tabular-nums", count === 0 && "text-fg-muted")}>{count}</p>
           </div>
         );
       })}

@@ -6,12 +6,15 @@ import type { SortHeaderProps } from "./use-sortable-rows";
 
 export { useSortableRows, type SortDirection, type SortHeaderProps } from "./use-sortable-rows";
 
-/** The table, inside a bordered box that scrolls sideways on narrow screens instead of squashing columns. */
-export type TableProps = ComponentProps<"table"> & { containerClassName?: string };
+/**
+ * The table, inside a bordered box that scrolls sideways on narrow screens instead of squashing columns.
+ * The box is focusable and named (`scrollLabel`), so a keyboard can scroll it too.
+ */
+export type TableProps = ComponentProps<"table"> & { containerClassName?: string; scrollLabel?: string };
 
-export function Table({ className, containerClassName, ...props }: TableProps) {
+export function Table({ className, containerClassName, scrollLabel = "Table, scrolls sideways", ...props }: TableProps) {
   return (
-    <div className={cn("w-full overflow-x-auto rounded-md border border-border bg-surface", containerClassName)}>
+    <div role="region" aria-label={scrollLabel} tabIndex={0} className={cn("w-full overflow-x-auto rounded-md border border-border bg-surface", containerClassName)}>
       <table className={cn("w-full border-collapse text-left text-base", className)} {...props} />
     </div>
   );

@@ -25,7 +25,7 @@ function AnswerValue({ answer }: { answer: Answer }) {
       const columns: { key: string; label: string }[] = [];
       for (const rows of answer.items) for (const row of rows) if (!columns.some((column) => column.key === row.key)) columns.push({ key: row.key, label: row.label });
       return (
-        <div className="overflow-x-auto rounded-md border border-border">
+        <div tabIndex={0} role="region" aria-label="Items, scrolls sideways" className="overflow-x-auto rounded-md border border-border">
           <table className="w-full border-collapse text-left text-base">
             <thead className="bg-surface-muted">
               <tr>

@@ -26,7 +26,7 @@ export function DoraCharts({ buckets, bucket }: { buckets: DoraBucketFigures[]; 
       <div className="grid gap-6 xl:grid-cols-2" aria-hidden="true">
         <div className="h-80 w-full" data-testid="dora-deployments-chart">
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               <XAxis dataKey="label" tick={axisTick} stroke="var(--border-strong)" minTickGap={16} />
               <YAxis yAxisId="count" allowDecimals={false} tick={axisTick} stroke="var(--border-strong)" label={{ value: "deployments", angle: -90, position: "insideLeft", fill: "var(--fg-muted)", fontSize: 14 }} />
@@ -41,7 +41,7 @@ export function DoraCharts({ buckets, bucket }: { buckets: DoraBucketFigures[]; 
         </div>
         <div className="h-80 w-full" data-testid="dora-times-chart">
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
               <XAxis dataKey="label" tick={axisTick} stroke="var(--border-strong)" minTickGap={16} />
               <YAxis tick={axisTick} stroke="var(--border-strong)" label={{ value: "hours", angle: -90, position: "insideLeft", fill: "var(--fg-muted)", fontSize: 14 }} />
@@ -56,7 +56,7 @@ export function DoraCharts({ buckets, bucket }: { buckets: DoraBucketFigures[]; 
       <figcaption className="sr-only">Deployments, change failures, lead time and recovery time per {bucket}, also given in the table below.</figcaption>
       <details>
         <summary className="cursor-pointer text-base font-medium">The figures as a table</summary>
-        <div className="mt-3 overflow-x-auto">
+        <div tabIndex={0} role="region" aria-label="The figures as a table" className="mt-3 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-border">

@@ -217,7 +217,7 @@ export function RequestView({
                 </p>
               )}
               {!role ? (
-                <pre className="overflow-x-auto text-sm">{JSON.stringify(answers, null, 2)}</pre>
+                <pre tabIndex={0} aria-label="Answers as JSON" className="overflow-x-auto text-sm">{JSON.stringify(answers, null, 2)}</pre>
               ) : sections.length === 0 ? (
                 <EmptyState
                   title="No answers yet"

@@ -17,7 +17,7 @@ export function CollaborationMap() {
         <CardDescription>Who guides, enables or hands work to whom. Select a role to open its page.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
-        <div data-testid="collaboration-map-diagram" className="min-w-0 overflow-x-auto">
+        <div data-testid="collaboration-map-diagram" tabIndex={0} role="region" aria-label="Collaboration map, scrolls sideways" className="min-w-0 overflow-x-auto">
           <LazyMermaid source={source} label={label} />
         </div>
         <nav aria-label="Roles on the map">

@@ -137,7 +137,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
                 Send one-minute samples with a team API token (<Link href="/settings/tokens" className="link">Settings → API tokens</Link>); at most 10,000 per call, a minute sent again replaces
                 the stored one:
               </span>
-              <code className="block overflow-x-auto rounded-md bg-surface-muted p-3 font-mono text-sm whitespace-pre">
+              <code tabIndex={0} aria-label="Example request" className="block overflow-x-auto rounded-md bg-surface-muted p-3 font-mono text-sm whitespace-pre">
                 {`curl -X POST -H "Authorization: Bearer $PORTAL_TOKEN" -H "Content-Type: application/json" \\\n  -d "[{\\"timestamp\\":\\"$(date -u +%FT%TZ)\\",\\"good\\":998,\\"total\\":1000}]" \\\n  ${env().NEXTAUTH_URL ?? ""}/api/v1/slos/${slo.id}/samples`}
               </code>
             </dd>

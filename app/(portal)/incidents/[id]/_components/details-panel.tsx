@@ -333,7 +333,7 @@ export function RunbookPanel({ incident, sourceRequest }: { incident: IncidentDe
               <span className="group-open:hidden">Show the runbook</span>
               <span className="hidden group-open:inline">Hide the runbook</span>
             </summary>
-            <div className="overflow-x-auto border-t border-border px-4 pb-4">
+            <div tabIndex={0} role="region" aria-label="Runbook" className="overflow-x-auto border-t border-border px-4 pb-4">
               <MarkdownView markdown={incident.source.runbookMarkdown} className="text-sm" />
             </div>
           </details>

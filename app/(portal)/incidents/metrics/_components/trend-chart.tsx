@@ -15,7 +15,7 @@ export function TrendChart({ points }: { points: IncidentMetricsJson["trend"] })
     <figure>
       <div className="h-96 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             <XAxis dataKey="label" tick={{ fill: "var(--fg-muted)", fontSize: 14 }} stroke="var(--border-strong)" />
             <YAxis yAxisId="minutes" tick={{ fill: "var(--fg-muted)", fontSize: 14 }} stroke="var(--border-strong)" label={{ value: "minutes", angle: -90, position: "insideLeft", fill: "var(--fg-muted)", fontSize: 14 }} />
@@ -35,7 +35,7 @@ export function TrendChart({ points }: { points: IncidentMetricsJson["trend"] })
       <figcaption className="sr-only">The trend of the mean times and the number of incidents, also given in the table below.</figcaption>
       <details className="mt-4">
         <summary className="cursor-pointer text-base font-medium">The figures as a table</summary>
-        <div className="mt-3 overflow-x-auto">
+        <div tabIndex={0} role="region" aria-label="The figures as a table" className="mt-3 overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-border">

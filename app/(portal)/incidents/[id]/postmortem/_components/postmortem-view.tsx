@@ -250,7 +250,7 @@ function Editor({ incidentId, postmortem, items, canEdit, canPublish }: { incide
                   className="h-[70vh] min-h-96 w-full resize-y rounded-md border border-border-strong bg-surface p-3 font-mono text-sm leading-6 text-fg"
                 />
               </div>
-              <section aria-label="Preview" className={cn("h-[70vh] min-h-96 overflow-y-auto rounded-md border border-border p-5", tab !== "preview" && "hidden xl:block")} data-testid="postmortem-preview">
+              <section tabIndex={0} aria-label="Preview" className={cn("h-[70vh] min-h-96 overflow-y-auto rounded-md border border-border p-5", tab !== "preview" && "hidden xl:block")} data-testid="postmortem-preview">
                 <MarkdownView markdown={preview} />
               </section>
             </div>

@@ -255,7 +255,8 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
               <DiagramViewer ref={diagram} key={`${item.id}-${source.path}`} source={source.content} label={`${source.path} of ${item.request.title}`} className="h-full" />
             ) : slide.summary.length > 0 ? (
               // No diagram: the key figures take the stage.
-              <dl className="grid h-full auto-rows-min content-center gap-6 overflow-y-auto p-6 xl:grid-cols-2 2xl:grid-cols-3" data-testid="slide-figures">
+              // tabIndex: the figures may scroll, so the keyboard must reach them too.
+              <dl tabIndex={0} aria-label="Key figures" className="grid h-full auto-rows-min content-center gap-6 overflow-y-auto p-6 xl:grid-cols-2 2xl:grid-cols-3" data-testid="slide-figures">
                 {slide.summary.map((figure) => (
                   <div key={figure.key} className="rounded-lg border-2 border-border bg-canvas p-6">
                     <dt className="text-2xl font-medium text-fg-muted">{figure.label}</dt>
@@ -263,7 +264,7 @@ export function MeetingMode({ meeting: initialMeeting, slides: initialSlides, me
                       {figure.value}
                       {figure.unit && <span className="ml-2 text-3xl font-semibold text-fg-muted">{figure.unit}</span>}
                     </dd>
-                    {figure.detail && <p className="mt-2 text-xl text-fg-muted">{figure.detail}</p>}
+                    {figure.detail && <dd className="mt-2 text-xl text-fg-muted">{figure.detail}</dd>}
                   </div>
                 ))}
               </dl>
