@@ -13,7 +13,6 @@
 //    BENCH_CLIENTS (4) concurrent callers; prints deployments/s.
 import pg from "pg";
 import { createPrismaClient, getDb, setDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { userActor } from "@/lib/auth/actor";
 import { createToken } from "@/lib/tokens/tokens.server";
@@ -21,23 +20,11 @@ import { authenticateToken } from "@/lib/tokens/tokens.server";
 import { getOrganisationDora, getTeamDora } from "@/lib/deployments/dora.server";
 import { recordDeployments } from "@/lib/deployments/deployments.server";
 import { hashPassword } from "@/lib/auth/password";
+import { recreateBenchDatabase } from "./bench-database";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_dora";
 const clients = Number(process.env.BENCH_CLIENTS ?? 4);
 const log = (line: string) => console.log(`[bench:dora] ${line}`);
-
-async function recreateDatabase() {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  await migrate(url);
-}
 
 const GENERATE_SQL = `
 INSERT INTO teams (id, slug, name, updated_at) SELECT 'team' || t, 'team-' || t, 'Team ' || t, now() FROM generate_series(1, 20) t;
@@ -83,7 +70,7 @@ async function main() {
   log(`database ${url}`);
   // BENCH_REUSE=1 keeps a database an earlier run generated (the generation takes minutes).
   const reuse = process.env.BENCH_REUSE === "1";
-  if (!reuse) await recreateDatabase();
+  if (!reuse) await recreateBenchDatabase(url);
   process.env.DATABASE_URL = url;
   resetEnvCache();
   setDb(createPrismaClient(url, clients + 2));

@@ -13,10 +13,10 @@ import path from "node:path";
 import pg from "pg";
 import { systemActor } from "@/lib/auth/actor";
 import { createPrismaClient, getDb, setDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { LIVE_REFRESH_MS } from "@/lib/incidents/query-keys";
 import { buildIfStale, standaloneServer } from "./production-build";
+import { recreateBenchDatabase } from "./bench-database";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_live";
 const port = Number(process.env.BENCH_PORT ?? 3410);
@@ -25,19 +25,6 @@ const rate = Number(process.env.BENCH_RATE ?? 10);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-async function recreateDatabase() {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  await migrate(url);
-}
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,7 +69,7 @@ async function writer(token: string, incidentId: string, label: string): Promise
 async function main() {
   log(`database ${url}, server on port ${port}: ${clientCount} clients, ${rate} events/s for ${seconds} s`);
   await buildIfStale(log);
-  await recreateDatabase();
+  await recreateBenchDatabase(url);
   process.env.DATABASE_URL = url;
   resetEnvCache();
   setDb(createPrismaClient(url, 2));

@@ -9,10 +9,9 @@
 //    and reports the delivered rate and the latency from each event's commit to its receipt (p50/p95/p99).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
 import { createPrismaClient, getDb, setDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
+import { recreateBenchDatabase } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_outbox";
@@ -22,19 +21,6 @@ const rate = Number(process.env.BENCH_RATE ?? 600);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const SUBJECTS = 200;
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-async function recreateDatabase() {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  await migrate(url);
-}
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -47,7 +33,7 @@ async function main() {
   process.env.PORTAL_ENCRYPTION_KEY ??= "5a".repeat(32);
   resetEnvCache();
   log(`recreating ${url}…`);
-  await recreateDatabase();
+  await recreateBenchDatabase(url);
   setDb(createPrismaClient(url, 8));
   const db = getDb();
   const { startWebhookReceiver } = await import("@/lib/testing/webhook-receiver");

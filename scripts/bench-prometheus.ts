@@ -15,11 +15,10 @@ import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createPrismaClient, getDb, setDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
 import { errorRatioAt } from "@/lib/testing/openmetrics";
+import { recreateBenchDatabase } from "./bench-database";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_prometheus";
 const sloCount = Number(process.env.BENCH_SLOS ?? 50);
@@ -29,19 +28,6 @@ const DAYS = 30;
 const SCRAPE_SECONDS = 30;
 const REQUESTS_PER_SCRAPE = 500;
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-async function recreateDatabase() {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  await migrate(url);
-}
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -95,7 +81,7 @@ async function main() {
   process.env.PORTAL_ENCRYPTION_KEY ??= "5a".repeat(32);
   resetEnvCache();
   log(`recreating ${url}…`);
-  await recreateDatabase();
+  await recreateBenchDatabase(url);
   setDb(createPrismaClient(url, 8));
   const db = getDb();
   const { startPrometheus } = await import("@/lib/testing/prometheus");

@@ -17,11 +17,10 @@ import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } fro
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { systemActor } from "@/lib/auth/actor";
 import { createPrismaClient, setDb, getDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
 import { resetEnvCache } from "@/lib/env";
+import { recreateBenchDatabase } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench";
@@ -38,20 +37,6 @@ const MINUTES = 30 * 1_440;
 const BATCH = 10_000;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-async function recreateDatabase() {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-zA-Z0-9_]+$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  await migrate(url);
-}
 
 /** Deterministic counts for a minute: ~1,000 events, ~0.05 % bad. */
 function countsOf(sloIndex: number, minute: number): [number, number] {
@@ -131,7 +116,7 @@ async function timed(path: string, token: string): Promise<number> {
 
 async function main() {
   log(`database ${url}, server on port ${port}, ${clients} ingestion clients, scale ${scale}: dashboards over ${DASHBOARD_SLOS} SLOs × ${DASHBOARD_DAYS} days`);
-  await recreateDatabase();
+  await recreateBenchDatabase(url);
   process.env.DATABASE_URL = url;
   resetEnvCache();
   setDb(createPrismaClient(url, 4));
