@@ -13,6 +13,21 @@ export interface RunningTool {
   stop(): Promise<void>;
 }
 
+/** Waits until the tool started in `dir` answers /-/ready on `port`; stopping it removes `dir`. */
+async function whenReady(dir: string, port: number, process_: RunningProcess): Promise<RunningTool> {
+  const url = `http://127.0.0.1:${port}`;
+  await waitForOk(`${url}/-/ready`, process_, 60_000);
+  return {
+    url,
+    dir,
+    process: process_,
+    async stop() {
+      await process_.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Starts Prometheus with `config` (prometheus.yml) and any other files (rules) written beside it. `dataDir`:
  * an existing TSDB directory (e.g. made by `promtool tsdb create-blocks-from openmetrics`). `retention`: the
@@ -38,17 +53,7 @@ export async function startPrometheus(options: { config?: string; files?: Record
       { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
     ),
   );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/-/ready`, process_, 60_000);
-  return {
-    url,
-    dir,
-    process: process_,
-    async stop() {
-      await process_.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return whenReady(dir, port, process_);
 }
 
 /** Starts Alertmanager with `config` (alertmanager.yml). */
@@ -72,15 +77,5 @@ export async function startAlertmanager(config: string): Promise<RunningTool> {
       { cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
     ),
   );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForOk(`${url}/-/ready`, process_, 60_000);
-  return {
-    url,
-    dir,
-    process: process_,
-    async stop() {
-      await process_.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return whenReady(dir, port, process_);
 }
