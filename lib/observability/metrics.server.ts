@@ -19,21 +19,11 @@ const globalForMetrics = globalThis as unknown as { portalMetrics?: PortalMetric
 /** The outbox figures come from one query, made at most every 10 s however often Prometheus scrapes. */
 const BACKLOG_CACHE_MS = 10_000;
 
-export function webMetrics(): PortalMetrics {
-  if (globalForMetrics.portalMetrics) return globalForMetrics.portalMetrics;
-  const registry = new client.Registry();
-  client.collectDefaultMetrics({ register: registry, prefix: "portal_web_" });
-  const httpRequests = new client.Counter({ name: "portal_http_requests_total", help: "HTTP requests answered, by method, route pattern and status", labelNames: ["method", "route", "status"] as const, registers: [registry] });
-  const httpDuration = new client.Histogram({
-    name: "portal_http_request_duration_seconds",
-    help: "Time from request to the end of the response, by method and route pattern (event streams excluded)",
-    labelNames: ["method", "route"] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
+/** The database pools of this process (web or worker), by state: in use, idle, and callers waiting. */
+export function registerPoolGauge(registry: client.Registry, help: string): void {
   new client.Gauge({
     name: "portal_db_pool_connections",
-    help: "Connections of this process's database pools, by state (in use, idle, waiting callers)",
+    help,
     labelNames: ["state"] as const,
     registers: [registry],
     collect() {
@@ -50,6 +40,21 @@ export function webMetrics(): PortalMetrics {
       this.set({ state: "waiting" }, waiting);
     },
   });
+}
+
+export function webMetrics(): PortalMetrics {
+  if (globalForMetrics.portalMetrics) return globalForMetrics.portalMetrics;
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: "portal_web_" });
+  const httpRequests = new client.Counter({ name: "portal_http_requests_total", help: "HTTP requests answered, by method, route pattern and status", labelNames: ["method", "route", "status"] as const, registers: [registry] });
+  const httpDuration = new client.Histogram({
+    name: "portal_http_request_duration_seconds",
+    help: "Time from request to the end of the response, by method and route pattern (event streams excluded)",
+    labelNames: ["method", "route"] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  registerPoolGauge(registry, "Connections of this process's database pools, by state (in use, idle, waiting callers)");
   new client.Gauge({
     name: "portal_live_streams",
     help: "Live event streams (Server-Sent Events) open on this replica",

@@ -4,8 +4,7 @@
 import "server-only";
 import http from "node:http";
 import client from "prom-client";
-import { connectionPools } from "@/lib/db/client";
-import { metricsAuthorized } from "@/lib/observability/metrics.server";
+import { metricsAuthorized, registerPoolGauge } from "@/lib/observability/metrics.server";
 
 export interface WorkerMetrics {
   registry: client.Registry;
@@ -22,25 +21,7 @@ export function createWorkerMetrics(): WorkerMetrics {
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800],
     registers: [registry],
   });
-  new client.Gauge({
-    name: "portal_db_pool_connections",
-    help: "Connections of the worker's database pool, by state",
-    labelNames: ["state"] as const,
-    registers: [registry],
-    collect() {
-      let total = 0;
-      let idle = 0;
-      let waiting = 0;
-      for (const pool of connectionPools()) {
-        total += pool.totalCount;
-        idle += pool.idleCount;
-        waiting += pool.waitingCount;
-      }
-      this.set({ state: "in_use" }, total - idle);
-      this.set({ state: "idle" }, idle);
-      this.set({ state: "waiting" }, waiting);
-    },
-  });
+  registerPoolGauge(registry, "Connections of the worker's database pool, by state");
   return {
     registry,
     observeDelivery(result, sinceEventMs) {
