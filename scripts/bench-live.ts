@@ -9,6 +9,7 @@
 //    as it did before), under the same writer; prints the same database figure, for comparison.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { systemActor } from "@/lib/auth/actor";
@@ -37,8 +38,20 @@ async function transactions(stats: pg.Client): Promise<number> {
   return Number(rows[0].n);
 }
 
+/** CPU seconds the process has used so far (Linux /proc; NaN elsewhere): load on the machine does not inflate it. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
+
 /** Posts `rate` timeline events a second for `seconds`; each body carries its own send time. */
 const writeFailures = { count: 0, last: "" };
+/** How long each write took, POST → 201 (the server's own share of the delivery latency). */
+const writeLatencies: number[] = [];
 
 async function writer(token: string, incidentId: string, label: string): Promise<number> {
   let sent = 0;
@@ -49,8 +62,10 @@ async function writer(token: string, incidentId: string, label: string): Promise
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const body = `${label} ${sent} ${Date.now()}`;
+    const postedAt = performance.now();
     pending.push(
       fetch(`${base}/api/v1/incidents/${incidentId}/events`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ type: "NOTE", body }) }).then(async (response) => {
+        if (label === "push") writeLatencies.push(performance.now() - postedAt);
         if (response.status !== 201) {
           writeFailures.count++;
           writeFailures.last = `${response.status}: ${(await response.text()).slice(0, 200)}`;
@@ -78,7 +93,9 @@ async function main() {
   const team = await db.team.create({ data: { slug: "bench-live", name: "Bench live" } });
   const { secret: token } = await createToken(systemActor("bench"), team.slug, { name: "bench" });
 
-  const server = spawn(process.execPath, [standaloneServer], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (for profiling the push path).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const server = spawn(process.execPath, [...profile, standaloneServer], {
     cwd: path.dirname(standaloneServer),
     env: { PATH: process.env.PATH, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1", DATABASE_URL: url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "bench-live-secret-0123456789abcdef", PORTAL_ENCRYPTION_KEY: "1d".repeat(32), NODE_OPTIONS: "--max-old-space-size=320" },
     stdio: ["ignore", "inherit", "inherit"],
@@ -137,12 +154,14 @@ async function main() {
     }
     if (refused) throw new Error(`${refused} of ${clientCount} streams were refused`);
     log(`${connected} event streams open; writing…`);
-    const pushStart = { xact: await transactions(stats), at: performance.now() };
+    const pushStart = { xact: await transactions(stats), at: performance.now(), cpu: cpuSeconds(server.pid) };
     const pushed = await writer(token, incidentId, "push");
     const pushFailures = writeFailures.count;
     writeFailures.count = 0;
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the last events' deliveries
-    const pushRate = ((await transactions(stats)) - pushStart.xact) / ((performance.now() - pushStart.at) / 1000);
+    const pushSeconds = (performance.now() - pushStart.at) / 1000;
+    const pushRate = ((await transactions(stats)) - pushStart.xact) / pushSeconds;
+    const pushCpu = (cpuSeconds(server.pid) - pushStart.cpu) / pushSeconds;
     abort.abort();
     await Promise.allSettled(streams);
 
@@ -158,11 +177,12 @@ async function main() {
       }
     });
     await new Promise((resolve) => setTimeout(resolve, LIVE_REFRESH_MS));
-    const pollStart = { xact: await transactions(stats), at: performance.now(), polls };
+    const pollStart = { xact: await transactions(stats), at: performance.now(), polls, cpu: cpuSeconds(server.pid) };
     await writer(token, incidentId, "poll");
     const pollSeconds = (performance.now() - pollStart.at) / 1000;
     const pollRate = ((await transactions(stats)) - pollStart.xact) / pollSeconds;
     const pollRequests = ((polls - pollStart.polls) * 2) / pollSeconds;
+    const pollCpu = (cpuSeconds(server.pid) - pollStart.cpu) / pollSeconds;
     stopPolling.stop = true;
     await Promise.all(pollers);
 
@@ -172,9 +192,12 @@ async function main() {
     if (pushFailures) console.log(`  writes that failed       ${pushFailures} (last: ${writeFailures.last})`);
     console.log(`  delivered                ${latencies.length.toLocaleString("en")} of ${expected.toLocaleString("en")} (${((latencies.length / expected) * 100).toFixed(1)} %)`);
     console.log(`  latency post → client    p50 ${percentile(latencies, 50).toFixed(0)} ms   p95 ${percentile(latencies, 95).toFixed(0)} ms   p99 ${percentile(latencies, 99).toFixed(0)} ms   (target p95 ≤ 1,000 ms: ${percentile(latencies, 95) <= 1000 ? "met" : "NOT met"})`);
+    console.log(`  write (POST → 201)       p50 ${percentile(writeLatencies, 50).toFixed(0)} ms   p95 ${percentile(writeLatencies, 95).toFixed(0)} ms   (part of the latency above)`);
+    console.log(`  web server CPU           ${(pushCpu * 100).toFixed(0)} % of one core (the writes and the fan-out; CPU time, not wall time)`);
     console.log(`  database                 ${pushRate.toFixed(0)} transactions/s (the writes, plus one read per event for all ${clientCount} viewers)`);
     console.log(`Poll every ${LIVE_REFRESH_MS / 1000} s (the fallback; what the page did before), same writer`);
     console.log(`  requests                 ${pollRequests.toFixed(0)} HTTP requests/s${writeFailures.count ? `; ${writeFailures.count} writes failed` : ""}`);
+    console.log(`  web server CPU           ${(pollCpu * 100).toFixed(0)} % of one core`);
     console.log(`  database                 ${pollRate.toFixed(0)} transactions/s   (push costs ${(pushRate / pollRate).toFixed(2)}× of polling, and shows changes in ${percentile(latencies, 95).toFixed(0)} ms at p95 instead of up to ${LIVE_REFRESH_MS / 1000} s)`);
   } finally {
     abort.abort();

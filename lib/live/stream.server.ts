@@ -13,6 +13,18 @@ const MAX_STREAM_MS = 5 * 60_000;
 /** What the browser waits before reconnecting a dropped stream. */
 const RECONNECT_MS = 1_000;
 
+/** A change's frame is encoded once, however many streams on this process send it. */
+const encodedFrames = new WeakMap<object, Uint8Array>();
+const encoder = new TextEncoder();
+function changeFrame(message: object): Uint8Array {
+  let frame = encodedFrames.get(message);
+  if (!frame) {
+    frame = encoder.encode(sseFrame("change", message));
+    encodedFrames.set(message, frame);
+  }
+  return frame;
+}
+
 export async function liveStreamResponse(request: Request, topic: LiveTopic, options: { load?: LiveLoader } = {}): Promise<Response> {
   const hub = liveHub();
   if (!(await hub.ensureListening())) {
@@ -21,15 +33,14 @@ export async function liveStreamResponse(request: Request, topic: LiveTopic, opt
       { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "30" } },
     );
   }
-  const encoder = new TextEncoder();
   let stop = () => undefined as void;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      const send = (text: string) => {
+      const send = (chunk: string | Uint8Array) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
         } catch {
           close();
         }
@@ -47,7 +58,7 @@ export async function liveStreamResponse(request: Request, topic: LiveTopic, opt
           // Already closed by the client.
         }
       };
-      const unsubscribe = hub.subscribe(topic, (message) => send(sseFrame("change", message)), { load: options.load, onClose: close });
+      const unsubscribe = hub.subscribe(topic, (message) => send(changeFrame(message)), { load: options.load, onClose: close });
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       const lifetime = setTimeout(close, MAX_STREAM_MS);
       request.signal.addEventListener("abort", close);
