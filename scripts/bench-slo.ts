@@ -11,6 +11,7 @@
 // BENCH_SCALE=10: ten times the data (and more): the dashboards over 500 SLOs with 90 days of minutes each
 // (64.8 M rows across the monthly partitions, generated in PostgreSQL), the ingestion as at scale 1 but
 // into the partitioned table already holding them.
+// BENCH_REUSE=1: the dashboards only, over the data the last run at the same scale left in the database.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -116,17 +117,20 @@ async function timed(path: string, token: string): Promise<number> {
 
 async function main() {
   log(`database ${url}, server on port ${port}, ${clients} ingestion clients, scale ${scale}: dashboards over ${DASHBOARD_SLOS} SLOs × ${DASHBOARD_DAYS} days`);
-  await recreateBenchDatabase(url);
+  // BENCH_REUSE=1: keep the database of the last run at the same scale and measure only the dashboards (after a
+  // change to the read path; the ingestion figures need a full run).
+  const reuse = process.env.BENCH_REUSE === "1";
+  if (!reuse) await recreateBenchDatabase(url);
   process.env.DATABASE_URL = url;
   resetEnvCache();
   setDb(createPrismaClient(url, 4));
   const db = getDb();
   const { createToken } = await import("@/lib/tokens/tokens.server");
 
-  const team = await db.team.create({ data: { slug: "bench", name: "Bench" } });
-  const { secret: token } = await createToken(systemActor("bench"), team.slug, { name: "bench" });
+  const team = reuse ? await db.team.findUniqueOrThrow({ where: { slug: "bench" } }) : await db.team.create({ data: { slug: "bench", name: "Bench" } });
+  const { secret: token } = await createToken(systemActor("bench"), team.slug, { name: reuse ? `bench ${new Date().toISOString()}` : "bench" });
   const services = await Promise.all(
-    Array.from({ length: 10 }, (_, index) => db.service.create({ data: { teamId: team.id, slug: `service-${index}`, name: `Service ${index}`, tier: (index % 4) + 1 } })),
+    Array.from({ length: reuse ? 0 : 10 }, (_, index) => db.service.create({ data: { teamId: team.id, slug: `service-${index}`, name: `Service ${index}`, tier: (index % 4) + 1 } })),
   );
   const createSlos = (from: number, count: number) =>
     Promise.all(
@@ -137,7 +141,7 @@ async function main() {
         });
       }),
     );
-  const ingestSlos = await createSlos(0, INGEST_SLOS);
+  const ingestSlos = reuse ? [] : await createSlos(0, INGEST_SLOS);
 
   log("starting the production server as npm start does (it builds first when the build is stale)…");
   const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "start.ts")], {
@@ -165,112 +169,117 @@ async function main() {
       }
     }, 100);
 
-    // Ingestion. Oldest batches first: the window's start moves while the run goes on.
-    const nowMinute = Math.floor(Date.now() / 60_000);
-    const first = nowMinute + 4 - MINUTES + 1; // ends 4 minutes ahead: allowed, and keeps the oldest minute inside the window for a few minutes
-    const bodies: { sloId: string; body: string; samples: number }[] = [];
-    for (let start = first; start < first + MINUTES; start += BATCH) {
+    // Ingestion, the COPY floor and the dashboards' data (skipped with BENCH_REUSE=1).
+    const ingest = async () => {
+      // Ingestion. Oldest batches first: the window's start moves while the run goes on.
+      const nowMinute = Math.floor(Date.now() / 60_000);
+      const first = nowMinute + 4 - MINUTES + 1; // ends 4 minutes ahead: allowed, and keeps the oldest minute inside the window for a few minutes
+      const bodies: { sloId: string; body: string; samples: number }[] = [];
+      for (let start = first; start < first + MINUTES; start += BATCH) {
+        for (const [index, slo] of ingestSlos.entries()) {
+          const items: string[] = [];
+          for (let minute = start; minute < Math.min(first + MINUTES, start + BATCH); minute++) {
+            const [good, total] = countsOf(index, minute);
+            items.push(`{"timestamp":"${new Date(minute * 60_000).toISOString()}","good":${good},"total":${total}}`);
+          }
+          bodies.push({ sloId: slo.id, body: `[${items.join(",")}]`, samples: items.length });
+        }
+      }
+      const totalSamples = bodies.reduce((sum, batch) => sum + batch.samples, 0);
+      log(`posting ${totalSamples.toLocaleString("en")} samples in ${bodies.length} batches…`);
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (next < bodies.length) {
+            const batch = bodies[next++];
+            const response = await fetch(`${base}/api/v1/slos/${batch.sloId}/samples`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: batch.body });
+            const text = await response.text();
+            if (!response.ok) throw new Error(`POST samples answered ${response.status}: ${text.slice(0, 300)}`);
+          }
+        }),
+      );
+      const apiSeconds = (performance.now() - started) / 1000;
+      const apiRate = totalSamples / apiSeconds;
+      bodies.length = 0;
+      const stored = await db.sloSample.count();
+      if (stored !== totalSamples) throw new Error(`Expected ${totalSamples} stored samples, found ${stored}`);
+
+      // The floor: the same rows with COPY, into the same (emptied) table.
+      const directory = mkdtempSync(path.join(tmpdir(), "bench-slo-"));
+      const file = path.join(directory, "samples.csv");
+      const writer = createWriteStream(file);
       for (const [index, slo] of ingestSlos.entries()) {
-        const items: string[] = [];
-        for (let minute = start; minute < Math.min(first + MINUTES, start + BATCH); minute++) {
+        const lines: string[] = [];
+        for (let minute = first; minute < first + MINUTES; minute++) {
           const [good, total] = countsOf(index, minute);
-          items.push(`{"timestamp":"${new Date(minute * 60_000).toISOString()}","good":${good},"total":${total}}`);
+          lines.push(`${slo.id},${new Date(minute * 60_000).toISOString().replace("T", " ").replace("Z", "")},${good},${total}\n`);
         }
-        bodies.push({ sloId: slo.id, body: `[${items.join(",")}]`, samples: items.length });
+        if (!writer.write(lines.join(""))) await once(writer, "drain");
       }
-    }
-    const totalSamples = bodies.reduce((sum, batch) => sum + batch.samples, 0);
-    log(`posting ${totalSamples.toLocaleString("en")} samples in ${bodies.length} batches…`);
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (next < bodies.length) {
-          const batch = bodies[next++];
-          const response = await fetch(`${base}/api/v1/slos/${batch.sloId}/samples`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: batch.body });
-          const text = await response.text();
-          if (!response.ok) throw new Error(`POST samples answered ${response.status}: ${text.slice(0, 300)}`);
+      writer.end();
+      await once(writer, "finish");
+      await db.$executeRawUnsafe("TRUNCATE slo_samples, slo_sample_hours, slo_sample_days");
+      const copyStarted = performance.now();
+      const copy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy slo_samples (slo_id, minute, good, total) FROM '${file}' WITH (FORMAT csv)`], { encoding: "utf8" });
+      const copySeconds = (performance.now() - copyStarted) / 1000;
+      if (copy.error || copy.status !== 0) throw new Error(`psql \\copy failed: ${copy.error?.message ?? copy.stderr}`);
+      const copyRate = totalSamples / copySeconds;
+
+      // Dashboards over 100 SLOs × 30 days: the other 50 are filled by COPY too, then the rollups rebuilt.
+      const more = await createSlos(INGEST_SLOS, DASHBOARD_SLOS - INGEST_SLOS);
+      // Scale 10: the CSV below fills the next 50 as at scale 1; the rest are generated in PostgreSQL.
+      const copied = more.slice(0, 100 - INGEST_SLOS);
+      const moreFile = path.join(directory, "more.csv");
+      const moreWriter = createWriteStream(moreFile);
+      for (const [offset, slo] of copied.entries()) {
+        const lines: string[] = [];
+        for (let minute = first; minute < first + MINUTES; minute++) {
+          const [good, total] = countsOf(INGEST_SLOS + offset, minute);
+          lines.push(`${slo.id},${new Date(minute * 60_000).toISOString().replace("T", " ").replace("Z", "")},${good},${total}\n`);
         }
-      }),
-    );
-    const apiSeconds = (performance.now() - started) / 1000;
-    const apiRate = totalSamples / apiSeconds;
-    bodies.length = 0;
-    const stored = await db.sloSample.count();
-    if (stored !== totalSamples) throw new Error(`Expected ${totalSamples} stored samples, found ${stored}`);
-
-    // The floor: the same rows with COPY, into the same (emptied) table.
-    const directory = mkdtempSync(path.join(tmpdir(), "bench-slo-"));
-    const file = path.join(directory, "samples.csv");
-    const writer = createWriteStream(file);
-    for (const [index, slo] of ingestSlos.entries()) {
-      const lines: string[] = [];
-      for (let minute = first; minute < first + MINUTES; minute++) {
-        const [good, total] = countsOf(index, minute);
-        lines.push(`${slo.id},${new Date(minute * 60_000).toISOString().replace("T", " ").replace("Z", "")},${good},${total}\n`);
+        if (!moreWriter.write(lines.join(""))) await once(moreWriter, "drain");
       }
-      if (!writer.write(lines.join(""))) await once(writer, "drain");
-    }
-    writer.end();
-    await once(writer, "finish");
-    await db.$executeRawUnsafe("TRUNCATE slo_samples, slo_sample_hours, slo_sample_days");
-    const copyStarted = performance.now();
-    const copy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy slo_samples (slo_id, minute, good, total) FROM '${file}' WITH (FORMAT csv)`], { encoding: "utf8" });
-    const copySeconds = (performance.now() - copyStarted) / 1000;
-    if (copy.error || copy.status !== 0) throw new Error(`psql \\copy failed: ${copy.error?.message ?? copy.stderr}`);
-    const copyRate = totalSamples / copySeconds;
-
-    // Dashboards over 100 SLOs × 30 days: the other 50 are filled by COPY too, then the rollups rebuilt.
-    const more = await createSlos(INGEST_SLOS, DASHBOARD_SLOS - INGEST_SLOS);
-    // Scale 10: the CSV below fills the next 50 as at scale 1; the rest are generated in PostgreSQL.
-    const copied = more.slice(0, 100 - INGEST_SLOS);
-    const moreFile = path.join(directory, "more.csv");
-    const moreWriter = createWriteStream(moreFile);
-    for (const [offset, slo] of copied.entries()) {
-      const lines: string[] = [];
-      for (let minute = first; minute < first + MINUTES; minute++) {
-        const [good, total] = countsOf(INGEST_SLOS + offset, minute);
-        lines.push(`${slo.id},${new Date(minute * 60_000).toISOString().replace("T", " ").replace("Z", "")},${good},${total}\n`);
+      moreWriter.end();
+      await once(moreWriter, "finish");
+      const moreCopy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy slo_samples (slo_id, minute, good, total) FROM '${moreFile}' WITH (FORMAT csv)`], { encoding: "utf8" });
+      if (moreCopy.status !== 0) throw new Error(`psql \\copy failed: ${moreCopy.stderr}`);
+      rmSync(directory, { recursive: true, force: true });
+      if (DASHBOARD_DAYS > 30) {
+        // Scale 10: every dashboard SLO gets the older days too (and the SLOs past the first 100 all of them),
+        // generated in PostgreSQL: ~1,000 events a minute, a few bad ones now and then, deterministic.
+        const all = [...ingestSlos, ...more];
+        const oldest = nowMinute + 4 - DASHBOARD_DAYS * 1_440 + 1;
+        const generated = performance.now();
+        for (const [index, slo] of all.entries()) {
+          const until = index < 100 ? first : first + MINUTES;
+          await db.$executeRawUnsafe(
+            `INSERT INTO slo_samples (slo_id, minute, good, total)
+             SELECT $1, TIMESTAMP '1970-01-01' + m * INTERVAL '1 minute', 1000 - CASE WHEN (m + $2) % 397 = 0 THEN 3 ELSE 0 END, 1000
+               FROM generate_series($3::int, $4::int - 1) AS m`,
+            slo.id,
+            index,
+            oldest,
+            until,
+          );
+        }
+        log(`generated ${(DASHBOARD_SLOS * DASHBOARD_DAYS * 1_440).toLocaleString("en")} minutes in all in ${((performance.now() - generated) / 1000).toFixed(0)} s`);
       }
-      if (!moreWriter.write(lines.join(""))) await once(moreWriter, "drain");
-    }
-    moreWriter.end();
-    await once(moreWriter, "finish");
-    const moreCopy = spawnSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qc", `\\copy slo_samples (slo_id, minute, good, total) FROM '${moreFile}' WITH (FORMAT csv)`], { encoding: "utf8" });
-    if (moreCopy.status !== 0) throw new Error(`psql \\copy failed: ${moreCopy.stderr}`);
-    rmSync(directory, { recursive: true, force: true });
-    if (DASHBOARD_DAYS > 30) {
-      // Scale 10: every dashboard SLO gets the older days too (and the SLOs past the first 100 all of them),
-      // generated in PostgreSQL: ~1,000 events a minute, a few bad ones now and then, deterministic.
-      const all = [...ingestSlos, ...more];
-      const oldest = nowMinute + 4 - DASHBOARD_DAYS * 1_440 + 1;
-      const generated = performance.now();
-      for (const [index, slo] of all.entries()) {
-        const until = index < 100 ? first : first + MINUTES;
-        await db.$executeRawUnsafe(
-          `INSERT INTO slo_samples (slo_id, minute, good, total)
-           SELECT $1, TIMESTAMP '1970-01-01' + m * INTERVAL '1 minute', 1000 - CASE WHEN (m + $2) % 397 = 0 THEN 3 ELSE 0 END, 1000
-             FROM generate_series($3::int, $4::int - 1) AS m`,
-          slo.id,
-          index,
-          oldest,
-          until,
-        );
-      }
-      log(`generated ${(DASHBOARD_SLOS * DASHBOARD_DAYS * 1_440).toLocaleString("en")} minutes in all in ${((performance.now() - generated) / 1000).toFixed(0)} s`);
-    }
-    // COPY bypasses the rollups; rebuild them as ingestion would have written them.
-    await db.$executeRawUnsafe(
-      `INSERT INTO slo_sample_hours (slo_id, hour, good, total, minutes) SELECT slo_id, date_trunc('hour', minute), sum(good), sum(total), count(*) FROM slo_samples GROUP BY 1, 2`,
-    );
-    await db.$executeRawUnsafe(
-      `INSERT INTO slo_sample_days (slo_id, day, good, total, minutes) SELECT slo_id, date_trunc('day', hour), sum(good), sum(total), sum(minutes) FROM slo_sample_hours GROUP BY 1, 2`,
-    );
-    await db.$executeRawUnsafe("ANALYZE slo_samples");
-    await db.$executeRawUnsafe("ANALYZE slo_sample_hours");
-    await db.$executeRawUnsafe("ANALYZE slo_sample_days");
+      // COPY bypasses the rollups; rebuild them as ingestion would have written them.
+      await db.$executeRawUnsafe(
+        `INSERT INTO slo_sample_hours (slo_id, hour, good, total, minutes) SELECT slo_id, date_trunc('hour', minute), sum(good), sum(total), count(*) FROM slo_samples GROUP BY 1, 2`,
+      );
+      await db.$executeRawUnsafe(
+        `INSERT INTO slo_sample_days (slo_id, day, good, total, minutes) SELECT slo_id, date_trunc('day', hour), sum(good), sum(total), sum(minutes) FROM slo_sample_hours GROUP BY 1, 2`,
+      );
+      await db.$executeRawUnsafe("ANALYZE slo_samples");
+      await db.$executeRawUnsafe("ANALYZE slo_sample_hours");
+      await db.$executeRawUnsafe("ANALYZE slo_sample_days");
+      return { totalSamples, apiSeconds, apiRate, copySeconds, copyRate, more };
+    };
+    const ingestion = reuse ? undefined : await ingest();
 
-    const slo = more[0];
+    const slo = ingestion ? ingestion.more[0] : await db.slo.findFirstOrThrow({ where: { teamId: team.id, slug: `slo-${INGEST_SLOS}` } });
     const paths = {
       list: `/api/v1/teams/${team.slug}/slos`,
       slo: `/api/v1/slos/${slo.id}`,
@@ -291,9 +300,12 @@ async function main() {
       `${label.padEnd(52)} p50 ${percentile(values, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(values, 95).toFixed(1).padStart(6)} ms${target ? `   (target p95 ≤ ${target} ms: ${percentile(values, 95) <= target ? "met" : "NOT met"})` : ""}`;
 
     console.log("\n━━ SLO benchmark (PostgreSQL %s, %d CPU cores)", (await db.$queryRawUnsafe<{ v: string }[]>("SELECT current_setting('server_version') AS v"))[0].v, (await import("node:os")).cpus().length);
-    console.log(`Ingestion through the API  ${totalSamples.toLocaleString("en")} samples in ${apiSeconds.toFixed(1)} s = ${Math.round(apiRate).toLocaleString("en")} samples/s   (target ≥ 50,000: ${apiRate >= 50_000 ? "met" : "NOT met"})`);
-    console.log(`COPY floor                 ${totalSamples.toLocaleString("en")} rows in ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString("en")} rows/s`);
-    console.log(`API ÷ COPY                 ${(apiRate / copyRate).toFixed(2)}   (target ≥ 0.30: ${apiRate / copyRate >= 0.3 ? "met" : "NOT met"})`);
+    if (ingestion) {
+      const { totalSamples, apiSeconds, apiRate, copySeconds, copyRate } = ingestion;
+      console.log(`Ingestion through the API  ${totalSamples.toLocaleString("en")} samples in ${apiSeconds.toFixed(1)} s = ${Math.round(apiRate).toLocaleString("en")} samples/s   (target ≥ 50,000: ${apiRate >= 50_000 ? "met" : "NOT met"})`);
+      console.log(`COPY floor                 ${totalSamples.toLocaleString("en")} rows in ${copySeconds.toFixed(1)} s = ${Math.round(copyRate).toLocaleString("en")} rows/s`);
+      console.log(`API ÷ COPY                 ${(apiRate / copyRate).toFixed(2)}   (target ≥ 0.30: ${apiRate / copyRate >= 0.3 ? "met" : "NOT met"})`);
+    } else console.log("Ingestion                  not measured (BENCH_REUSE=1: the dashboards over the last run's data)");
     console.log(line(`Team SLO list, ${DASHBOARD_SLOS} SLOs × ${DASHBOARD_DAYS} days (GET ${paths.list})`, latencies.list, 150));
     console.log(line("SLO page: report (GET /api/v1/slos/{id})", latencies.slo, 100));
     console.log(line("SLO page: charts (GET /api/v1/slos/{id}/series)", latencies.series));
