@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addressCount,
+  cidrPattern,
   cidrContains,
   cidrsOverlap,
   formatCidr,
@@ -117,5 +118,18 @@ describe("address counts", () => {
         return usableHostCount(prefix, reserved) >= hosts && (prefix === 32 || usableHostCount(prefix + 1, reserved) < hosts);
       }),
     );
+  });
+});
+
+describe("cidrPattern (the published form of parseCidr's rule)", () => {
+  it("matches exactly the blocks parseCidr accepts, host bits and prefix range included", () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 255 }).map(String), fc.constantFrom("256", "010", "00", "1a"));
+    const block = fc.tuple(octet, octet, octet, octet, fc.integer({ min: 0, max: 40 })).map(([a, b, c, d, prefix]) => `${a}.${b}.${c}.${d}/${prefix}`);
+    // Blocks with host bits cleared, so that valid ones are drawn often.
+    const network = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 })).map(([address, prefix]) => formatCidr({ network: address - (address % 2 ** (32 - prefix)), prefix }));
+    for (const options of [{}, { minPrefix: 8, maxPrefix: 24 }, { minPrefix: 16, maxPrefix: 28 }]) {
+      const pattern = new RegExp(cidrPattern(options));
+      fc.assert(fc.property(fc.oneof(block, network), (text) => pattern.test(text) === parseCidr(text, options).ok), { seed: 15, numRuns: 2000 });
+    }
   });
 });

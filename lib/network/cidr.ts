@@ -66,6 +66,29 @@ export function parseCidr(text: string, options: ParseCidrOptions = {}): CidrPar
   return { ok: true, cidr: { network, prefix } };
 }
 
+/** An octet written as parseIpv4 reads it (no leading zeros), as a regular expression. */
+const octetSource = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+
+/**
+ * The rule parseCidr enforces, as a JSON Schema `pattern`: four octets, a prefix in the allowed range, and
+ * no host bits past the prefix (the octet the prefix cuts is a multiple of its block size, the rest 0).
+ */
+export function cidrPattern({ minPrefix = 0, maxPrefix = 32 }: ParseCidrOptions = {}): string {
+  const alternatives: string[] = [];
+  for (let prefix = minPrefix; prefix <= maxPrefix; prefix++) {
+    const whole = Math.floor(prefix / 8);
+    if (whole === 4) {
+      alternatives.push(`${Array(4).fill(octetSource).join("\\.")}/32`);
+      continue;
+    }
+    const step = 2 ** (8 - (prefix % 8));
+    const cut = Array.from({ length: 256 / step }, (_, index) => String(index * step));
+    const octets = [...Array(whole).fill(octetSource), cut.length === 1 ? cut[0] : `(?:${cut.join("|")})`, ...Array(3 - whole).fill("0")];
+    alternatives.push(`${octets.join("\\.")}/${prefix}`);
+  }
+  return `^(?:${alternatives.join("|")})$`;
+}
+
 /** The block, or undefined when the text is not a valid CIDR. */
 export function tryCidr(text: string): Cidr | undefined {
   const result = parseCidr(text);

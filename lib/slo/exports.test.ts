@@ -225,3 +225,35 @@ describe("OpenSLO and Sloth", () => {
     expect(exportFileName(["payments", "slos"], "openslo")).toBe("payments-slos.openslo.yaml");
   });
 });
+
+describe("exports written by the one YAML writer (issue 15)", { timeout: 120_000 }, () => {
+  // Text a person may type into an SLO or service name: YAML 1.1 booleans and times, a Go template
+  // opener, a DEL character, a line break in the scope (which lands in a comment).
+  const hostile: ExportableSlo = {
+    ...demoSlos.find((slo) => slo.alerting && slo.sliKind === "RATIO")!,
+    name: "PAY {{ on",
+    description: "yes",
+    service: { ...demoSlos[0].service, name: "12:30:00 a\u007fb" },
+  };
+  const scope = "team on\nkind: injected";
+
+  it("pass promtool check rules and promtool test rules with hostile names", () => {
+    const rules = toPrometheusRules([hostile], scope);
+    expect(checkRules(rules, "hostile.rules.yaml").output).toContain("SUCCESS");
+    writeFileSync(path.join(directory, "hostile.rules.yaml"), rules);
+    writeFileSync(path.join(directory, "hostile.rules.test.yaml"), toPromtoolTests([hostile], "hostile.rules.yaml", scope));
+    const { status, output } = promtool(["test", "rules", path.join(directory, "hostile.rules.test.yaml")]);
+    expect(output).toContain("SUCCESS");
+    expect(status, output).toBe(0);
+  });
+
+  it("read the same under YAML 1.1 and 1.2, with the scope kept inside the comment", () => {
+    for (const text of [toPrometheusRules([hostile], scope), toOpenSlo([hostile], scope), toSloth([hostile], scope), toPromtoolTests([hostile], "x.yaml", scope)]) {
+      const strict = parseAllDocuments(text).map((document) => document.toJS());
+      const yaml11 = parseAllDocuments(text, { version: "1.1" }).map((document) => document.toJS());
+      expect(yaml11).toEqual(strict);
+      expect(text).not.toMatch(/^kind: injected/m);
+      expect(JSON.stringify(strict)).not.toContain("injected");
+    }
+  });
+});

@@ -110,7 +110,7 @@ export const cloudArchitectSchema = z
     rtoMinutes: minutes("RTO", 0, 7 * 24 * 60),
     rpoMinutes: minutes("RPO", 0, 7 * 24 * 60),
     dataResidency: residencyChoice.schema,
-    complianceFrameworks: z.array(complianceChoice.schema).refine((list) => new Set(list).size === list.length, "Pick each option once"),
+    complianceFrameworks: pickMany(complianceChoice.schema, "Choose the compliance frameworks", 0),
 
     peakRequestsPerSecond: wholeNumber("peak requests per second", 1, 10_000_000),
     dataVolumeGb: decimal("data volume", 0, 100_000_000),

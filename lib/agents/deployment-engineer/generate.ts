@@ -422,8 +422,9 @@ function pipelineDiagram(input: Input): string {
     lines.push(`  ${previous} --> ${id}[${mermaidLabel(`Deploy to ${environment.name}`)}]`);
     previous = id;
     if (environment.kind === "staging" && input.securityScans.includes("dast")) {
-      lines.push(`  ${id} --> dast[${mermaidLabel("DAST on staging")}]`);
-      previous = "dast";
+      // One DAST node per staging environment: a shared id would merge them and loop the pipeline back.
+      lines.push(`  ${id} --> dast_${index}[${mermaidLabel(`DAST on ${environment.name}`)}]`);
+      previous = `dast_${index}`;
     }
   });
   const prod = production(input);
@@ -600,4 +601,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.2.0", generate };
+export const deploymentEngineerGenerator: RoleGenerator<Input> = { role: "deployment-engineer", version: "1.3.0", generate };

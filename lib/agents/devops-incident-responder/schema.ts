@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
-import { choices, dateTime, decimal, dnsLabel, issueAt, optionalText, parseDateTime, pickMany, requiredText, wholeNumber } from "@/lib/agents/shared/fields";
+import { choices, dateTime, decimal, dnsLabel, httpUrl, issueAt, optionalText, parseDateTime, pickMany, requiredText, wholeNumber } from "@/lib/agents/shared/fields";
 
 export const environmentChoice = choices({ production: "Production", staging: "Staging" }, "Choose the environment");
 export const symptomChoice = choices(
@@ -52,7 +52,7 @@ export const remediationChoice = choices(
 
 const changeSchema = z.object({
   kind: changeKindChoice.schema,
-  description: text({ error: "Describe the change" }).trim().min(1, { error: "Describe the change", abort: true }).max(300, "Keep it under 300 characters"),
+  description: text({ error: "Describe the change" }).trim().min(1, { error: "Describe the change", abort: true }).max(300, "Keep it under 300 characters").regex(/\S/, "Describe the change"),
   at: dateTime("change time"),
 });
 const dependencySchema = z.object({
@@ -77,7 +77,7 @@ export const devopsIncidentResponderSchema = z
     dependencies: z.array(dependencySchema).max(30, "List at most 30 dependencies"),
 
     observabilityStack: observabilityChoice.schema,
-    dashboardUrl: z.url({ protocol: /^https?$/, error: "Enter the dashboard's http(s) address" }).optional(),
+    dashboardUrl: httpUrl("dashboard").optional(),
     autoRemediationAllowed: z.boolean(),
     allowedActions: pickMany(remediationChoice.schema, "Choose the actions allowed", 0).optional(),
     notes: optionalText(),

@@ -121,7 +121,7 @@ export const incidentResponderSchema = z
     evidencePreservation: pickMany(evidenceChoice.schema, "Choose the evidence to preserve", 0),
 
     audiences: pickMany(audienceChoice.schema, "Choose who must be told"),
-    regulatoryRegimes: z.array(regimeChoice.schema).optional(),
+    regulatoryRegimes: pickMany(regimeChoice.schema, "Choose the regulatory regimes that apply", 0).optional(),
     regulatoryDeadlineHours: wholeNumber("regulatory deadline", 1, 24 * 90).optional(),
     updateCadenceMinutes: wholeNumber("update cadence", 15, 24 * 60),
     incidentCommander: text().trim().max(100).optional(),

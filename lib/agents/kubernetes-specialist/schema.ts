@@ -4,7 +4,7 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import type { FieldMeta, FormStep, FormValues } from "@/lib/agents/types";
 import { choices, dns1035Label, dnsLabel, hostname, portName, issueAt, optionalText, wholeNumber } from "@/lib/agents/shared/fields";
-import { cpuFormatMessage, cpuPattern, memoryFormatMessage, memoryPattern, parseCpuMillicores, parseMemoryBytes } from "./quantities";
+import { cpuFormatMessage, cpuQuantityRule, memoryFormatMessage, memoryQuantityRule, parseCpuMillicores, parseMemoryBytes } from "./quantities";
 
 export const environmentChoice = choices(
   { development: "Development", staging: "Staging", production: "Production" },
@@ -50,14 +50,14 @@ const cpuQuantity = (what: string) =>
     .string({ error: `Enter the ${what}` })
     .trim()
     .min(1, { error: `Enter the ${what}`, abort: true })
-    .regex(cpuPattern, cpuFormatMessage)
+    .regex(cpuQuantityRule, cpuFormatMessage)
     .refine((value) => parseCpuMillicores(value) !== undefined && parseCpuMillicores(value)! > 0, cpuFormatMessage);
 const memoryQuantity = (what: string) =>
   z
     .string({ error: `Enter the ${what}` })
     .trim()
     .min(1, { error: `Enter the ${what}`, abort: true })
-    .regex(memoryPattern, memoryFormatMessage)
+    .regex(memoryQuantityRule, memoryFormatMessage)
     .refine((value) => parseMemoryBytes(value) !== undefined && parseMemoryBytes(value)! > 0, memoryFormatMessage);
 
 const portSchema = z.object({
@@ -79,8 +79,9 @@ export const kubernetesSpecialistSchema = z
       .trim()
       .min(1, { error: "Enter the container image", abort: true })
       .regex(imagePattern, "Write the image as registry/repository:tag, e.g. ghcr.io/acme/checkout:1.4.2")
-      .refine((value) => /[:@]/.test(value.slice(value.lastIndexOf("/"))), "Pin the image to a tag or digest, e.g. :1.4.2")
-      .refine((value) => !/:latest$/.test(value), "Pin a version instead of :latest, so rollouts and rollbacks are reproducible"),
+      // Regular expressions rather than refinements, so the published JSON Schema states them too.
+      .regex(/[:@][^/]*$/, "Pin the image to a tag or digest, e.g. :1.4.2")
+      .regex(/^(?!.*:latest$)/, "Pin a version instead of :latest, so rollouts and rollbacks are reproducible"),
     ports: z.array(portSchema, { error: "Add the container's ports" }).min(1, "Add at least one port").max(10, "Add at most 10 ports"),
 
     replicasMin: wholeNumber("minimum replicas", 1, 100),

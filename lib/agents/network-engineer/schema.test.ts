@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cloudProviders, regionsByProvider, regionZones } from "@/lib/agents/shared/regions";
 import { expectIssue, expectValid, expectWellFormedRole } from "@/lib/agents/shared/schema-testing";
 import { networkEngineer } from "./definition";
 import { networkEngineerExample as example, networkEngineerSchema as schema, subnetPrefixFor } from "./schema";
@@ -90,5 +91,23 @@ describe("network-engineer requirements", () => {
   it("rejects duplicate tier names on the item", () => {
     const tiers = [...example.tiers, { name: "data", kind: "custom", hostsPerSubnet: 10 }];
     expectIssue(schema, { ...example, tiers }, ["tiers", 3, "name"], 'The tier "data" is listed twice');
+  });
+});
+
+describe("network-engineer region picker (issue 15)", () => {
+  it("offers exactly the regions the server accepts, from the same zone table", () => {
+    const picker = field("region");
+    for (const provider of cloudProviders) {
+      const offered = picker.optionsFrom!({ ...example, provider }).map((option) => option.value);
+      expect(offered.length, provider).toBeGreaterThan(0);
+      for (const region of Object.keys(regionsByProvider[provider])) {
+        const zones = regionZones(provider, region)?.length ?? 1;
+        const result = schema.safeParse({ ...example, provider, region, availabilityZones: Math.min(3, zones) });
+        const refusedRegion = !result.success && result.error.issues.some((issue) => issue.path.join(".") === "region");
+        expect(offered.includes(region), `${provider} ${region}: offered while the server ${refusedRegion ? "refuses" : "accepts"} it`).toBe(!refusedRegion);
+      }
+    }
+    // us-west-1's zone letters differ per AWS account: refused, and so not offered.
+    expect(picker.optionsFrom!({ ...example, provider: "aws" }).map((option) => option.value)).not.toContain("us-west-1");
   });
 });

@@ -197,8 +197,9 @@ export const networkEngineerFields: FieldMeta[] = [
     label: "Region",
     widget: "select",
     required: true,
-    optionsFrom: regionOptionsFrom("provider"),
-    help: "Regions of the chosen cloud.",
+    // The same zone table the server checks: regions whose zone names are not known are not offered.
+    optionsFrom: regionOptionsFrom("provider", { knownZones: true }),
+    help: "Regions of the chosen cloud whose availability zones are known.",
   },
   { path: "networkName", step: "scope", label: "Network name", widget: "text", required: true, placeholder: "payments-core" },
   {

@@ -66,7 +66,7 @@ export const minimumLogRetentionDays: Partial<Record<Framework, number>> = { "pc
 export const securityEngineerSchema = z
   .object({
     scope: requiredText("Describe the systems in scope", 500),
-    frameworks: z.array(frameworkChoice.schema).refine((list) => new Set(list).size === list.length, "Pick each option once"),
+    frameworks: pickMany(frameworkChoice.schema, "Choose the frameworks", 0),
     dataClassification: classificationChoice.schema,
 
     secretsManager: secretsManagerChoice.schema,

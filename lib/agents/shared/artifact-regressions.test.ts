@@ -50,6 +50,18 @@ describe("issue 15 regressions", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => id.includes("public")).length).toBeGreaterThanOrEqual(2 * input.availabilityZones);
   });
+
+  it("Mermaid: two staging environments with DAST get a DAST node each (found by the Chromium rendering)", () => {
+    const environments = [
+      { name: "qa", kind: "staging", autoDeploy: true },
+      { name: "staging", kind: "staging", autoDeploy: true },
+      { name: "production", kind: "production", autoDeploy: false },
+    ];
+    const input = deploymentEngineerSchema.parse({ ...deploymentEngineerExample, environments, securityScans: ["sast", "dast"] });
+    const diagram = deploymentEngineerGenerator.generate(input).artifacts.find((artifact) => artifact.mediaType === "text/vnd.mermaid")!;
+    const dastNodes = new Set([...diagram.content.matchAll(/\b(dast\w*)\[/g)].map((match) => match[1]));
+    expect(dastNodes.size).toBe(2);
+  });
 });
 
 describe("issue 15: GitLab's own CI schema", () => {

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { choices, cidrBlock, dnsLabel, hostname, parseDateTime, stringList } from "./fields";
+import { z } from "zod";
+import { choices, cidrBlock, dateTime, dnsLabel, hostname, parseDateTime, stringList } from "./fields";
 import { issuesOf } from "./schema-testing";
 
 describe("shared fields", () => {
@@ -33,5 +35,20 @@ describe("shared fields", () => {
     expect(issuesOf(cidrBlock("CIDR", { minPrefix: 16, maxPrefix: 28 }), "10.0.0.0/8")).toEqual([": The prefix /8 is out of range; use /16 to /28"]);
     expect(issuesOf(stringList("system", { min: 1 }), [])).toEqual([": Add at least one system"]);
     expect(issuesOf(stringList("system"), ["a", "a"])).toEqual([": Each system entry must appear once"]);
+  });
+});
+
+describe("the published pattern of dateTime", () => {
+  const pattern = new RegExp((z.toJSONSchema(dateTime("time")) as { pattern: string }).pattern);
+  it("matches exactly the dates and times parseDateTime reads (leap days, years 0100-9999)", () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((value) => String(value).padStart(2, "0"));
+    const text = fc
+      .tuple(fc.integer({ min: 0, max: 9999 }).map((year) => String(year).padStart(4, "0")), two(13), two(32), fc.constantFrom(" ", "T"), two(25), two(61), fc.constantFrom("", " UTC", "Z", "+01:00", " -05:30"))
+      .map(([year, month, day, separator, hour, minute, zone]) => `${year}-${month}-${day}${separator}${hour}:${minute}${zone}`);
+    fc.assert(fc.property(text, (value) => pattern.test(value) === (parseDateTime(value) !== undefined)), { seed: 15, numRuns: 5000 });
+    expect(pattern.test("2028-02-29 10:00")).toBe(true);
+    expect(pattern.test("2100-02-29 10:00")).toBe(false);
+    expect(pattern.test("2000-02-29 10:00")).toBe(true);
+    expect(pattern.test("0050-01-01 10:00")).toBe(false);
   });
 });

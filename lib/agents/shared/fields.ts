@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import type { FieldOption } from "@/lib/agents/types";
-import { parseCidr, type ParseCidrOptions } from "@/lib/network/cidr";
+import { cidrPattern, parseCidr, type ParseCidrOptions } from "@/lib/network/cidr";
 
 type ChoiceLabel = string | { label: string; description?: string };
 
@@ -110,7 +110,10 @@ export function minutes(what: string, min = 0, max = 60 * 24 * 30) {
   return wholeNumber(what, min, max);
 }
 
-/** An IPv4 CIDR block whose prefix must lie in the given range; the parser's message is the field's error. */
+/**
+ * An IPv4 CIDR block whose prefix must lie in the given range; the parser's message is the field's error.
+ * The published JSON Schema states the same rule as a pattern (prefix range and host bits included).
+ */
 export function cidrBlock(what: string, options: ParseCidrOptions = {}) {
   return z
     .string({ error: `Enter the ${what}` })
@@ -119,7 +122,8 @@ export function cidrBlock(what: string, options: ParseCidrOptions = {}) {
     .superRefine((value, context) => {
       const result = parseCidr(value, options);
       if (!result.ok) context.addIssue({ code: "custom", message: result.message });
-    });
+    })
+    .meta({ pattern: cidrPattern(options) });
 }
 
 /** A list of several of a choice's values: at least `min`, without duplicates. */
@@ -134,13 +138,33 @@ export function pickMany<E extends z.ZodType<string>>(schema: E, message: string
 
 /** A list of short free strings (tags widget): trimmed, non-empty entries, no duplicates. */
 export function stringList(what: string, { min = 0, max = 50, itemMax = 200 }: { min?: number; max?: number; itemMax?: number } = {}) {
+  const entry = text()
+    .trim()
+    .min(1, `Remove the empty ${what} entry`)
+    .max(itemMax, `Each ${what} entry must be under ${itemMax} characters`)
+    .regex(/\S/, `Remove the empty ${what} entry`);
   return z
-    .array(text().trim().min(1, `Remove the empty ${what} entry`).max(itemMax, `Each ${what} entry must be under ${itemMax} characters`), {
-      error: `Add the ${what}`,
-    })
+    .array(entry, { error: `Add the ${what}` })
     .min(min, min === 1 ? `Add at least one ${what}` : `Add at least ${min} ${what} entries`)
     .max(max, `Add at most ${max} ${what} entries`)
-    .refine((list) => new Set(list).size === list.length, `Each ${what} entry must appear once`);
+    .refine((list) => new Set(list).size === list.length, `Each ${what} entry must appear once`)
+    // Entries are compared after trimming; the published schema can only say "no two the same".
+    .meta({ uniqueItems: true });
+}
+
+/**
+ * The published form of the http(s) URL rule: scheme http or https, a host name (its last label starts
+ * with a letter) or a dotted IPv4 address, an optional port up to 65535, then a path, query or fragment
+ * without spaces. Stricter than the URL parser at the edges (no user info, no IPv6 literal, no punycode
+ * label, which the parser may refuse), never looser.
+ */
+const httpUrlPattern =
+  "^https?://(?:(?:(?![Xx][Nn]--)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)*(?![Xx][Nn]--)[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?|(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d))" +
+  "(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3}|0))?(?:[/?#][!-~]*)?$";
+
+/** An http(s) address (a dashboard, a runbook): other schemes are refused, and the published schema says so. */
+export function httpUrl(what: string) {
+  return z.url({ protocol: /^https?$/, error: `Enter the ${what}'s http(s) address` }).meta({ pattern: httpUrlPattern });
 }
 
 /** Adds a human message at `path` (a helper for the `.superRefine` cross-field rules). */
@@ -169,11 +193,21 @@ export function parseDateTime(text: string): number | undefined {
   return local - offsetMinutes * 60_000;
 }
 
+/**
+ * The published form of the date-time rule (what parseDateTime accepts): a real calendar date, leap days
+ * included, in years 0100–9999 (Date.UTC reads 0000–0099 as 1900–1999), a time of day, and UTC or an offset.
+ */
+const dateTimePublishedPattern =
+  "^(?!00)(?:\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))" +
+  "|(?:\\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)" +
+  "[Tt ](?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?(?:[ ]*(?:[Zz]|[Uu][Tt][Cc]|[+-]\\d{2}:\\d{2}))?$";
+
 /** A date and time typed as text, e.g. "2026-11-28 14:05 UTC" (read as UTC without an offset). */
 export function dateTime(what: string) {
   return z
     .string({ error: `Enter the ${what}` })
     .trim()
     .min(1, { error: `Enter the ${what}`, abort: true })
-    .refine((value) => parseDateTime(value) !== undefined, `Write the ${what} as YYYY-MM-DD HH:MM, in UTC or with an offset such as +01:00`);
+    .refine((value) => parseDateTime(value) !== undefined, `Write the ${what} as YYYY-MM-DD HH:MM, in UTC or with an offset such as +01:00`)
+    .meta({ pattern: dateTimePublishedPattern });
 }

@@ -116,11 +116,16 @@ export function regionOptions(provider: CloudProvider): FieldOption[] {
   return Object.keys(regionsByProvider[provider]).map((code) => ({ value: code, label: regionLabel(provider, code) }));
 }
 
-/** `optionsFrom` for a region picker that depends on the provider field at `providerPath`. */
-export function regionOptionsFrom(providerPath: string) {
+/**
+ * `optionsFrom` for a region picker that depends on the provider field at `providerPath`. With
+ * `knownZones`, only regions whose zone names are in the zone table (`regionZones`), for forms whose
+ * artifacts name zones: the server refuses the others, so the form does not offer them.
+ */
+export function regionOptionsFrom(providerPath: string, { knownZones = false }: { knownZones?: boolean } = {}) {
   return (values: FormValues): FieldOption[] => {
     const provider = values[providerPath];
-    return isCloudProvider(provider) ? regionOptions(provider) : [];
+    if (!isCloudProvider(provider)) return [];
+    return knownZones ? regionOptions(provider).filter((option) => regionZones(provider, option.value) !== undefined) : regionOptions(provider);
   };
 }
 

@@ -83,12 +83,12 @@ export function yamlDocument(value: unknown, header?: string[]): string {
 
 /** Several YAML documents in one file, separated by `---`. */
 export function yamlDocuments(values: unknown[], header?: string[]): string {
-  return values
-    .map((value, index) => {
-      const text = yamlDocument(value, index === 0 ? header : undefined);
-      return index === 0 ? text : `---\n${text}`;
-    })
-    .join("");
+  return yamlStream(values.map((value, index) => ({ value, header: index === 0 ? header : undefined })));
+}
+
+/** Several YAML documents in one file, separated by `---`, each with its own optional comment header. */
+export function yamlStream(documents: { value: unknown; header?: string[] }[]): string {
+  return documents.map(({ value, header }, index) => (index === 0 ? "" : "---\n") + yamlDocument(value, header)).join("");
 }
 
 /** A decimal with at most `digits` fractional digits and no trailing zeros (14.4, 0.9333, 6). */

@@ -37,7 +37,7 @@ const sliSchema = z.object({
   objectivePercent: percentage("objective", 90, 99.999),
 });
 const toilSchema = z.object({
-  task: text({ error: "Describe the task" }).trim().min(1, { error: "Describe the task", abort: true }).max(200, "Keep it under 200 characters"),
+  task: text({ error: "Describe the task" }).trim().min(1, { error: "Describe the task", abort: true }).max(200, "Keep it under 200 characters").regex(/\S/, "Describe the task"),
   hoursPerWeek: decimal("hours per week", 0.1, 400),
   automatable: z.boolean(),
 });

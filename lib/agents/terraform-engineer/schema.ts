@@ -43,7 +43,7 @@ const environmentSchema = z.object({
   region: z.enum(allRegionCodes as [string, ...string[]], { error: "Choose the region" }),
 });
 const tagSchema = z.object({
-  key: text({ error: "Enter the tag key" }).trim().min(1, { error: "Enter the tag key", abort: true }).max(63, "Tag keys are at most 63 characters"),
+  key: text({ error: "Enter the tag key" }).trim().min(1, { error: "Enter the tag key", abort: true }).max(63, "Tag keys are at most 63 characters").regex(/\S/, "Enter the tag key"),
   value: text().trim().max(63, "Tag values are at most 63 characters").optional(),
 });
 
@@ -91,7 +91,7 @@ export const terraformEngineerSchema = z
     terraformVersion: versionConstraint("Terraform version constraint"),
     providerVersion: versionConstraint("provider version constraint"),
 
-    policyScanners: z.array(scannerChoice.schema).refine((list) => new Set(list).size === list.length, "Pick each option once"),
+    policyScanners: pickMany(scannerChoice.schema, "Choose the policy scanners", 0),
     costEstimation: z.boolean(),
     costApprovalThresholdUsd: wholeNumber("monthly cost increase needing approval", 0, 10_000_000).optional(),
     driftDetection: driftChoice.schema,
