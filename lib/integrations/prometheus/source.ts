@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { guardedFetch } from "@/lib/integrations/http/guarded-fetch";
 import { matrixToMinuteSamples } from "@/lib/integrations/prometheus/matrix";
-import { MAX_MINUTES_PER_QUERY, minuteIncrease, rangeParameters, retentionToMinutes, sliRangeQuery, sliSelectors } from "@/lib/integrations/prometheus/queries";
+import { MAX_MINUTES_PER_QUERY, minuteIncrease, rangeParameters, retentionToMinutes, sliRangeQueries, sliSelectors } from "@/lib/integrations/prometheus/queries";
 import { SourceError, type SliDefinition, type SliSource, type SourceCheck, type SourceConnection } from "@/lib/slo/sli-source";
 
 const apiError = z.object({ status: z.literal("error"), errorType: z.string().optional(), error: z.string().optional() });
@@ -125,7 +125,14 @@ export const prometheusSource: SliSource = {
   },
 
   async fetchSamples(connection, sli, range) {
-    const data = await call(connection, "query_range", matrixData, { query: sliRangeQuery(sli), ...rangeParameters(range) });
-    return { samples: matrixToMinuteSamples(data.result, range) };
+    const queries = sliRangeQueries(sli);
+    const parameters = rangeParameters(range);
+    // Both at once, on the same minutes; each answers at most one series (a sum without `by`).
+    const [good, total] = await Promise.all([
+      call(connection, "query_range", matrixData, { query: queries.good, ...parameters }),
+      call(connection, "query_range", matrixData, { query: queries.total, ...parameters }),
+    ]);
+    const labelled = (result: typeof good.result, sli: "good" | "total") => result.map((series) => ({ ...series, metric: { ...series.metric, sli } }));
+    return { samples: matrixToMinuteSamples([...labelled(good.result, "good"), ...labelled(total.result, "total")], range) };
   },
 };
