@@ -47,6 +47,25 @@ test("a demo request's Artifacts tab: figures, tree, highlighting, copy, downloa
   await expect(zoom).toContainText("100%");
   await zoom.getByRole("button", { name: "Zoom in (+)" }).click();
   await expect(zoom).toContainText("125%");
+  // 1:1 puts the drawing's top-left corner in the viewer's (it overflows the viewer at its natural size).
+  await zoom.getByRole("button", { name: "Actual size (1)" }).click();
+  const corner = async () =>
+    viewer.getByTestId("diagram-area").evaluate((frame) => {
+      const svg = frame.querySelector("svg")!;
+      const box = svg.getBoundingClientRect();
+      const { width, height } = svg.viewBox.baseVal;
+      const ratio = Math.min(box.width / width, box.height / height);
+      const area = frame.getBoundingClientRect();
+      return {
+        dx: Math.round(box.left + (box.width - width * ratio) / 2 - area.left),
+        dy: Math.round(box.top + (box.height - height * ratio) / 2 - area.top),
+        naturalWidth: Math.round(width),
+        shownWidth: Math.round(width * ratio),
+      };
+    });
+  await expect.poll(corner, { timeout: 30_000 }).toMatchObject({ dx: 0, dy: 0 });
+  const atActualSize = await corner();
+  expect(Math.abs(atActualSize.shownWidth - atActualSize.naturalWidth)).toBeLessThanOrEqual(1);
   await zoom.getByRole("button", { name: "Full screen" }).click();
   await expect(zoom.getByRole("button", { name: "Leave full screen" })).toBeVisible();
   await zoom.getByRole("button", { name: "Leave full screen" }).click();
