@@ -22,9 +22,9 @@ test("a maintainer adds a Prometheus data source, tests it unreachable and reach
   await expect(page.getByRole("heading", { level: 1, name: "Data sources" })).toBeVisible();
   await expect(page.getByText("No data sources yet")).toBeVisible();
   const add = page.getByRole("form", { name: "Add a data source" });
-  await add.getByLabel("Name", { exact: true }).fill("Lab Prometheus");
-  await add.getByLabel("Time limit (ms)").fill("3000");
-  await add.getByLabel("URL", { exact: true }).fill(nowhere);
+  await add.getByRole("textbox", { name: /^Name/ }).fill("Lab Prometheus");
+  await add.getByRole("spinbutton", { name: /^Time limit/ }).fill("3000");
+  await add.getByRole("textbox", { name: /^URL/ }).fill(nowhere);
   await add.getByRole("button", { name: "Add data source" }).click();
 
   const list = page.getByRole("list", { name: "Data sources" });
@@ -43,8 +43,8 @@ test("a maintainer adds a Prometheus data source, tests it unreachable and reach
   prometheus = await startPrometheus();
   await card.getByRole("button", { name: "Edit" }).click();
   const dialog = page.getByRole("dialog", { name: "Edit “Lab Prometheus”" });
-  await dialog.getByLabel("URL", { exact: true }).fill(prometheus.url);
-  await dialog.getByLabel("Name", { exact: true }).fill("Lab Prometheus (local)");
+  await dialog.getByRole("textbox", { name: /^URL/ }).fill(prometheus.url);
+  await dialog.getByRole("textbox", { name: /^Name/ }).fill("Lab Prometheus (local)");
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   const edited = list.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Lab Prometheus (local)" }) });
