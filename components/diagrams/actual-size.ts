@@ -21,7 +21,7 @@ export interface Rect {
  * The view that shows the drawing at `naturalWidth` screen pixels wide, placed as described above.
  * `area` is the viewer's (untransformed) box, `drawing` the drawing's box on screen under `current`.
  */
-export function actualSizeView(area: Rect, drawing: Rect, naturalWidth: number, current: View, limits: { min: number; max: number }): View {
+export function actualSizeView(area: Rect, drawing: Rect, naturalWidth: number, current: View, limits: { min: number; max: number } = { min: 0, max: Number.POSITIVE_INFINITY }): View {
   const centreX = area.left + area.width / 2;
   const centreY = area.top + area.height / 2;
   // The drawing's box at scale 1 and no translation, relative to the area's centre.

@@ -56,7 +56,8 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
   /** Zooms by `factor` keeping the point (px, py), relative to the area's centre, where it is. */
   const zoomAt = useCallback((factor: number, px = 0, py = 0) => {
     setView((current) => {
-      const scale = clamp(current.scale * factor);
+      // 1:1 may be beyond the zoom limit (a very wide drawing): zooming in from there does not shrink it.
+      const scale = factor > 1 ? Math.min(Math.max(MAX_SCALE, current.scale), current.scale * factor) : clamp(current.scale * factor);
       const ratio = scale / current.scale;
       return { scale, x: px - (px - current.x) * ratio, y: py - (py - current.y) * ratio };
     });
@@ -72,7 +73,7 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
     if (!svg || !area.current || !viewBox || !viewBox.width || !viewBox.height) return null;
     const box = area.current.getBoundingClientRect();
     if (!box.width || !box.height) return null;
-    return actualSizeView(box, drawingBox(svg.getBoundingClientRect(), viewBox), viewBox.width, current, { min: MIN_SCALE, max: MAX_SCALE });
+    return actualSizeView(box, drawingBox(svg.getBoundingClientRect(), viewBox), viewBox.width, current, { min: MIN_SCALE, max: Number.POSITIVE_INFINITY });
   }, []);
 
   const actualSize = useCallback(() => {
