@@ -43,7 +43,8 @@ export function TeamSwitcher({ teams, current, switchTeam }: { teams: SwitcherTe
     <DropdownMenu>
       <DropdownMenuTrigger
         className="flex min-h-12 w-full items-center gap-3 rounded-md border border-border bg-surface px-3 py-2 text-left hover:bg-surface-muted"
-        aria-label={current ? `Current team: ${current.name}. Switch team` : "Choose a team"}
+        // The visible text first (WCAG 2.5.3, label in name), then what the button does.
+        aria-label={current ? `${current.name} ${current.role.toLowerCase()}: switch team` : "No team yet: choose a team"}
         aria-busy={pending || undefined}
         data-testid="team-switcher"
       >
