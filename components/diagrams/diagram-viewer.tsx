@@ -204,7 +204,7 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
         <Button variant="secondary" size="icon" className={iconClass} onClick={reset} aria-label={`Fit to ${fitTo} (0)`} aria-keyshortcuts="0" title={`Fit to ${fitTo} (0)`}>
           <Maximize aria-hidden="true" />
         </Button>
-        <Button variant="secondary" size="sm" className={large ? "h-10 px-3 text-base" : "h-9 px-2"} onClick={actualSize} aria-label="Actual size (1)" aria-keyshortcuts="1" title="Actual size (1)">
+        <Button variant="secondary" size="sm" className={large ? "h-10 px-3 text-base" : "h-9 px-2"} onClick={actualSize} aria-label="1:1, actual size (1)" aria-keyshortcuts="1" title="Actual size (1)">
           1:1
         </Button>
         {fullScreen && (

@@ -51,6 +51,8 @@ export function TeamSwitcher({ teams, current, switchTeam }: { teams: SwitcherTe
         <Users aria-hidden="true" className="size-5 shrink-0 text-fg-muted" />
         <span className="flex min-w-0 flex-1 flex-col">
           <span className="truncate font-semibold">{current?.name ?? "No team yet"}</span>
+          {/* A space between name and role, so the text reads "Payments owner" (a flex column shows none). */}
+          {current && " "}
           {current && <span className="text-sm text-fg-muted">{current.role.toLowerCase()}</span>}
         </span>
         <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-fg-muted" />
