@@ -47,6 +47,26 @@ test("a demo request's Artifacts tab: figures, tree, highlighting, copy, downloa
   await expect(zoom).toContainText("100%");
   await zoom.getByRole("button", { name: "Zoom in (+)" }).click();
   await expect(zoom).toContainText("125%");
+  // 1:1 shows the drawing at Mermaid's size, its top-left corner in the viewer's along an axis where it
+  // overflows, centred along one where it fits (this network diagram is wide and short).
+  await zoom.getByRole("button", { name: "Actual size (1)" }).click();
+  const placement = async () =>
+    viewer.getByTestId("diagram-area").evaluate((frame) => {
+      const svg = frame.querySelector("svg")!;
+      const box = svg.getBoundingClientRect();
+      const { width, height } = svg.viewBox.baseVal;
+      const ratio = Math.min(box.width / width, box.height / height);
+      const area = frame.getBoundingClientRect();
+      const shown = { width: width * ratio, height: height * ratio };
+      const expected = (size: number, areaSize: number) => (size > areaSize ? 0 : (areaSize - size) / 2);
+      return {
+        left: Math.round(box.left + (box.width - shown.width) / 2 - area.left - expected(shown.width, area.width)),
+        top: Math.round(box.top + (box.height - shown.height) / 2 - area.top - expected(shown.height, area.height)),
+        widthOff: Math.round(shown.width - width),
+        overflows: shown.width > area.width,
+      };
+    });
+  await expect.poll(placement, { timeout: 30_000 }).toEqual({ left: 0, top: 0, widthOff: 0, overflows: true });
   await zoom.getByRole("button", { name: "Full screen" }).click();
   await expect(zoom.getByRole("button", { name: "Leave full screen" })).toBeVisible();
   await zoom.getByRole("button", { name: "Leave full screen" }).click();

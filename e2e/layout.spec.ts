@@ -1,5 +1,5 @@
 // Layout at the widths people use: 1920×1080, 1366×768 and a 390×844 phone, light and dark. For the request
-// form, the artifact viewer, an SLO page and meeting mode it takes screenshots (test-results/layout/, for a
+// form, the artifact viewer, an SLO page, the requests and SLO lists and meeting mode it takes screenshots (test-results/layout/, for a
 // person to look at) and asserts what breaks most often: no horizontal scroll, no control narrower than its
 // content, and diagrams at least 60 % of the viewer's width with zoom at hand.
 import type { Page } from "@playwright/test";
@@ -79,6 +79,14 @@ for (const size of widths) {
       await page.goto(slo);
       await expect(page.locator("main svg").first()).toBeVisible();
       await check(page, `slo-${tag}`);
+
+      // Lists with the shared filter bar, a filter set from the address.
+      await page.goto("/requests?status=SUBMITTED");
+      await expect(page.getByRole("search", { name: "Filter requests" })).toBeVisible();
+      await check(page, `requests-${tag}`);
+      await page.goto("/slos?status=exhausted");
+      await expect(page.getByRole("search", { name: "Filter SLOs" })).toBeVisible();
+      await check(page, `slos-${tag}`);
 
       await page.goto("/reviews/meetings/demo-meeting-platform-upcoming/present?preview=1");
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();

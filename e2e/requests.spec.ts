@@ -93,6 +93,13 @@ test("a draft autosaves, survives a reload intact, refuses an invalid CIDR, and 
   await expect(page.getByTestId("save-status")).toContainText("Saved", { timeout: 15_000 });
   await expect(page).toHaveURL(/\/requests\/[a-z0-9]+\/edit$/);
   const editUrl = page.url();
+  // The list names the draft after its network, not "Untitled draft".
+  const list = await page.context().newPage();
+  await list.goto("/requests?status=DRAFT");
+  const draftLink = list.locator(`a[href="${new URL(editUrl).pathname.replace(/\/edit$/, "")}"]`);
+  await expect(draftLink).toContainText(values.networkName as string);
+  await expect(draftLink).not.toContainText("Untitled draft");
+  await list.close();
   await page.reload();
   // A reopened draft starts at its first step with a missing answer; the first step keeps its answers.
   await page.getByRole("navigation", { name: "Form steps" }).getByRole("button").first().click();

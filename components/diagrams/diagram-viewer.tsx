@@ -1,11 +1,12 @@
 "use client";
 // A diagram as large as its area allows, with zoom and pan: buttons, the mouse wheel (with Ctrl or ⌘ where the
 // page scrolls, always on a slide), dragging, and the keys + / - / 0 / 1. A big diagram fitted to its area can
-// have tiny labels; "actual size" (1:1) shows it at the size Mermaid drew it (18 px text), to be panned by
-// dragging; "full screen" gives it the whole screen. The one viewer of meeting mode, the artifact viewer and
+// have tiny labels; "actual size" (1:1) shows it at the size Mermaid drew it (18 px text), from its top-left
+// corner where it overflows (centred where it fits, see actual-size.ts), to be panned by dragging; "full screen" gives it the whole screen. The one viewer of meeting mode, the artifact viewer and
 // the live preview's enlarged view (ADR 021).
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent } from "react";
 import { Expand, Maximize, Minimize, Minus, Plus } from "lucide-react";
+import { actualSizeView, drawingBox } from "@/components/diagrams/actual-size";
 import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -55,21 +56,30 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
   /** Zooms by `factor` keeping the point (px, py), relative to the area's centre, where it is. */
   const zoomAt = useCallback((factor: number, px = 0, py = 0) => {
     setView((current) => {
-      const scale = clamp(current.scale * factor);
+      // 1:1 may be beyond the zoom limit (a very wide drawing): zooming in from there does not shrink it.
+      const scale = factor > 1 ? Math.min(Math.max(MAX_SCALE, current.scale), current.scale * factor) : clamp(current.scale * factor);
       const ratio = scale / current.scale;
       return { scale, x: px - (px - current.x) * ratio, y: py - (py - current.y) * ratio };
     });
   }, []);
 
-  /** The zoom at which the drawing is at its natural size: the inverse of the factor that fitted it to the area. */
-  const actualSize = useCallback(() => {
+  const viewRef = useRef(view);
+  viewRef.current = view;
+
+  /** The view showing the drawing at its natural size (Mermaid's viewBox width), or null before it is drawn. */
+  const measureActualSize = useCallback((current: { scale: number; x: number; y: number }) => {
     const svg = area.current?.querySelector("svg");
-    const box = area.current?.getBoundingClientRect();
     const viewBox = svg?.viewBox.baseVal;
-    if (!svg || !box || !viewBox || !viewBox.width || !viewBox.height) return;
-    const fitted = Math.min(box.width / viewBox.width, box.height / viewBox.height);
-    setView({ scale: Math.min(MAX_SCALE, Math.max(1, 1 / fitted)), x: 0, y: 0 });
+    if (!svg || !area.current || !viewBox || !viewBox.width || !viewBox.height) return null;
+    const box = area.current.getBoundingClientRect();
+    if (!box.width || !box.height) return null;
+    return actualSizeView(box, drawingBox(svg.getBoundingClientRect(), viewBox), viewBox.width, current, { min: MIN_SCALE, max: Number.POSITIVE_INFINITY });
   }, []);
+
+  const actualSize = useCallback(() => {
+    const next = measureActualSize(viewRef.current);
+    if (next) setView(next);
+  }, [measureActualSize]);
 
   const reset = useCallback(() => setView({ scale: 1, x: 0, y: 0 }), []);
 
@@ -86,11 +96,8 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
       done = true;
       const fitted = Math.min(box.width / viewBox.width, box.height / viewBox.height);
       if (fitted >= 0.5) return;
-      const scale = Math.min(MAX_SCALE, 1 / fitted);
-      // Scaled about the centre, then moved so that the drawing's top-left corner is in the area's corner.
-      const width = viewBox.width * fitted * scale;
-      const height = viewBox.height * fitted * scale;
-      setView({ scale, x: Math.max(0, (width - box.width) / 2), y: Math.max(0, (height - box.height) / 2) });
+      const next = measureActualSize({ scale: 1, x: 0, y: 0 });
+      if (next) setView(next);
     };
     const observer = new MutationObserver(start);
     observer.observe(element, { childList: true, subtree: true });
@@ -99,7 +106,7 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [readableStart, source]);
+  }, [readableStart, source, measureActualSize]);
 
   useImperativeHandle(ref, () => ({ zoomIn: () => zoomAt(STEP), zoomOut: () => zoomAt(1 / STEP), reset, actualSize }), [zoomAt, reset, actualSize]);
 
@@ -197,7 +204,7 @@ export const DiagramViewer = forwardRef<DiagramViewerHandle, DiagramViewerProps>
         <Button variant="secondary" size="icon" className={iconClass} onClick={reset} aria-label={`Fit to ${fitTo} (0)`} aria-keyshortcuts="0" title={`Fit to ${fitTo} (0)`}>
           <Maximize aria-hidden="true" />
         </Button>
-        <Button variant="secondary" size="sm" className={large ? "h-10 px-3 text-base" : "h-9 px-2"} onClick={actualSize} aria-label="Actual size (1)" aria-keyshortcuts="1" title="Actual size (1)">
+        <Button variant="secondary" size="sm" className={large ? "h-10 px-3 text-base" : "h-9 px-2"} onClick={actualSize} aria-label="1:1, actual size (1)" aria-keyshortcuts="1" title="Actual size (1)">
           1:1
         </Button>
         {fullScreen && (

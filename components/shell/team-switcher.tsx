@@ -43,13 +43,16 @@ export function TeamSwitcher({ teams, current, switchTeam }: { teams: SwitcherTe
     <DropdownMenu>
       <DropdownMenuTrigger
         className="flex min-h-12 w-full items-center gap-3 rounded-md border border-border bg-surface px-3 py-2 text-left hover:bg-surface-muted"
-        aria-label={current ? `Current team: ${current.name}. Switch team` : "Choose a team"}
+        // The visible text first (WCAG 2.5.3, label in name), then what the button does.
+        aria-label={current ? `${current.name} ${current.role.toLowerCase()}: switch team` : "No team yet: choose a team"}
         aria-busy={pending || undefined}
         data-testid="team-switcher"
       >
         <Users aria-hidden="true" className="size-5 shrink-0 text-fg-muted" />
         <span className="flex min-w-0 flex-1 flex-col">
           <span className="truncate font-semibold">{current?.name ?? "No team yet"}</span>
+          {/* A space between name and role, so the text reads "Payments owner" (a flex column shows none). */}
+          {current && " "}
           {current && <span className="text-sm text-fg-muted">{current.role.toLowerCase()}</span>}
         </span>
         <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-fg-muted" />

@@ -1,15 +1,15 @@
 "use client";
 // The SLO list of a team or a service: status, attainment against objective, budget bar, burn rate and
-// alerts, worst first. Refreshes itself through React Query; filters, sorts and pages on the client (the
-// server already sent every SLO of the scope, which it needs anyway to sort worst first).
+// alerts, worst first. Refreshes itself through React Query; filters (the shared filter bar, `?q=…&status=…`
+// in the address), sorts and pages on the client (the server already sent every SLO of the scope, which it
+// needs anyway to sort worst first).
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { Gauge } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { FilterBar, useListFilters } from "@/components/filters/filter-bar";
 import { SortableHeader, TBody, TD, TH, THead, TR, Table, TableCaption, useSortableRows } from "@/components/ui/table";
 import { BudgetBar } from "@/components/slo/budget-bar";
 import { LiveIndicator } from "@/components/slo/live-indicator";
@@ -65,9 +65,11 @@ export interface SloTableProps {
 
 export function SloTable({ initial, url, queryKey, showService, empty, caption }: SloTableProps) {
   const query = useQuery({ queryKey, queryFn: () => fetchJson<SloListJson>(url), initialData: initial, refetchInterval: SLO_REFRESH_MS });
-  const [text, setText] = useState("");
-  const [status, setStatus] = useState<SloStatus | "">("");
-  const [page, setPage] = useState(1);
+  const filters = useListFilters(["q", "status", "page"], { shallow: true });
+  const text = filters.values.q;
+  const status = filters.values.status as SloStatus | "";
+  const page = Math.max(1, Number.parseInt(filters.values.page, 10) || 1);
+  const setPage = (next: number) => filters.set({ page: next > 1 ? String(next) : "" });
   const all = query.data.slos;
   const filtered = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -87,44 +89,22 @@ export function SloTable({ initial, url, queryKey, showService, empty, caption }
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-col gap-3 md:flex-row md:items-end md:justify-between">
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
-          <label className="flex flex-col gap-1.5">
-            <span className="text-sm font-medium text-fg-muted">Filter</span>
-            <Input
-              type="search"
-              value={text}
-              onChange={(event) => {
-                setText(event.target.value);
-                setPage(1);
-              }}
-              placeholder={showService ? "SLO or service name" : "SLO name"}
-              className="sm:w-72"
-              aria-label="Filter SLOs by name"
-            />
-          </label>
-          <label className="flex flex-col gap-1.5">
-            <span className="text-sm font-medium text-fg-muted">Status</span>
-            <Select
-              value={status}
-              onChange={(event) => {
-                setStatus(event.target.value as SloStatus | "");
-                setPage(1);
-              }}
-              containerClassName="sm:w-56"
-              aria-label="Show only one status"
-            >
-              <option value="">All statuses ({all.length})</option>
-              {sloStatusOrder.map((value) => (
-                <option key={value} value={value}>
-                  {sloStatusPresentation[value].label} ({all.filter((row) => row.report.status === value).length})
-                </option>
-              ))}
-            </Select>
-          </label>
-        </div>
-        <LiveIndicator asOf={query.data.asOf} fetching={query.isFetching} error={query.error?.message} />
-      </div>
+      <FilterBar
+        label="Filter SLOs"
+        shallow
+        className="mb-0"
+        fields={[
+          { kind: "search", name: "q", label: "Search", placeholder: showService ? "SLO or service name" : "SLO name" },
+          {
+            kind: "select",
+            name: "status",
+            label: "Status",
+            anyLabel: `All statuses (${all.length})`,
+            options: sloStatusOrder.map((value) => ({ value, label: `${sloStatusPresentation[value].label} (${all.filter((row) => row.report.status === value).length})` })),
+          },
+        ]}
+        end={<LiveIndicator asOf={query.data.asOf} fetching={query.isFetching} error={query.error?.message} />}
+      />
       {filtered.length === 0 ? (
         <EmptyState icon={<Gauge />} title="No SLO matches" description="Clear the filter or choose another status." titleAs="p" />
       ) : (

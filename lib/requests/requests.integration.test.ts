@@ -286,6 +286,17 @@ describe("the list", () => {
     expect(ids(second)).toEqual([alpha.id]);
     expect(await countRequestsByStatus(t.member.actor, { team: t.slug })).toMatchObject({ DRAFT: 1, SUBMITTED: 1, IN_REVIEW: 1 });
     await expect(listRequests(t.member.actor, { pageSize: 1000 })).rejects.toMatchObject({ issues: [{ path: ["pageSize"] }] });
+
+    // A draft without a title is named by its answers on save, and found by that name.
+    const unnamed = await createRequest(t.member.actor, { team: t.slug, role: "network-engineer", input: { provider: "aws" } });
+    const listed = async () => (await listRequests(t.member.actor, { team: t.slug })).requests.find((request) => request.id === unnamed.id)!;
+    expect(await listed()).toMatchObject({ title: "", draftTitle: null });
+    await saveDraft(t.member.actor, unnamed.id, { draft: { provider: "aws", networkName: "ledger-core" }, version: unnamed.version });
+    expect(await listed()).toMatchObject({ title: "", draftTitle: "ledger-core (draft)" });
+    expect(ids(await listRequests(t.member.actor, { q: "LEDGER-CORE" }))).toEqual([unnamed.id]);
+    await saveDraft(t.member.actor, unnamed.id, { draft: { ...example, networkName: "ledger-core" } });
+    const submittedUnnamed = await transitionRequest(t.member.actor, unnamed.id, { to: "SUBMITTED" });
+    expect(submittedUnnamed).toMatchObject({ title: network.defaultTitle(network.schema.parse({ ...example, networkName: "ledger-core" })), draftTitle: null });
   });
 });
 

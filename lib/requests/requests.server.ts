@@ -15,6 +15,7 @@ import { storeRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
 import type { AnyRoleDefinition, FormValues } from "@/lib/agents/types";
 import { deepEqual, validateRoleInput } from "@/lib/agents/form-logic";
 import { availableTransitions, checkTransition, inputsEditable, requestStatuses, revisionReopensReview, statusLabels } from "@/lib/requests/lifecycle";
+import { provisionalTitle } from "@/lib/requests/draft-title";
 import {
   commentBodySchema,
   commentPatchSchema,
@@ -80,6 +81,7 @@ function toSummary(row: SummaryRow): RequestSummary {
   return {
     id: row.id,
     title: row.title,
+    draftTitle: row.status === "DRAFT" && !row.title ? row.draftTitle : null,
     role: { key: row.roleKey, title: roleTitle(row.roleKey) },
     status: row.status,
     team: row.team,
@@ -200,6 +202,7 @@ export async function createRequest(actor: Actor, input: CreateRequestInput, now
         status: data.submit ? "SUBMITTED" : "DRAFT",
         currentRevision: data.submit ? 1 : 0,
         draft: data.submit ? Prisma.DbNull : (answers as Prisma.InputJsonValue),
+        draftTitle: data.submit ? null : provisionalTitle(role, answers as FormValues),
         draftUpdatedAt: data.submit ? null : now,
         draftUpdatedById: data.submit ? null : actor.userId,
         submittedAt: data.submit ? now : null,
@@ -266,6 +269,8 @@ export async function saveDraft(
       data: {
         draft: input.draft === null ? Prisma.DbNull : (input.draft as Prisma.InputJsonValue),
         draftBaseRevision: submitted && input.draft !== null ? request.currentRevision : null,
+        // A draft is named by its answers until it has a title: "checkout (draft)", not "Untitled draft".
+        ...(submitted ? {} : { draftTitle: provisionalTitle(roleOf(request.roleKey), input.draft) }),
         draftUpdatedAt: input.draft === null ? null : now,
         draftUpdatedById: input.draft === null ? null : actor.userId,
         ...(input.title !== undefined ? { title: input.title } : {}),
@@ -451,7 +456,7 @@ export async function transitionRequest(
       title = request.title || role.defaultTitle(result.data as never);
       revision = 1;
       await createRevision(tx, actor, { requestId: request.id, roleKey: request.roleKey, number: 1, input: result.data, title, now });
-      Object.assign(extra, { title, currentRevision: 1, draft: Prisma.DbNull, draftBaseRevision: null, draftUpdatedAt: null, draftUpdatedById: null, submittedAt: now });
+      Object.assign(extra, { title, currentRevision: 1, draft: Prisma.DbNull, draftTitle: null, draftBaseRevision: null, draftUpdatedAt: null, draftUpdatedById: null, submittedAt: now });
     } else if (check.rule.key === "resubmit") {
       extra.submittedAt = now;
     }
@@ -531,7 +536,7 @@ async function resolveFilters(db: Db, actor: Actor, query: ReturnType<typeof lis
     teamId: { in: teamIds },
     ...(query.role ? { roleKey: query.role } : {}),
     ...(authorId ? { authorId } : {}),
-    ...(query.q ? { title: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(query.q ? { OR: [{ title: { contains: query.q, mode: "insensitive" } }, { draftTitle: { contains: query.q, mode: "insensitive" } }] } : {}),
   };
   return { whereWithoutStatus, where: { ...whereWithoutStatus, ...(query.status ? { status: query.status } : {}) } };
 }

@@ -120,6 +120,7 @@ export const requestSummarySchema = z
   .object({
     id: z.string(),
     title: z.string(),
+    draftTitle: z.string().nullable().describe("While a draft has no title: what its answers suggest (the workload's name), else null"),
     role: z.object({ key: z.string(), title: z.string() }),
     status: requestStatusSchema,
     team: z.object({ slug: z.string(), name: z.string() }),

@@ -76,7 +76,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Se
           {list.activeCount === 1 ? "1 incident is active" : `${list.activeCount} incidents are active`}
         </p>
       )}
-      <IncidentFilters status={filters.status} severity={filters.severity} />
+      <IncidentFilters />
       {rows.length === 0 ? (
         <EmptyState
           icon={<Siren />}

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CalendarClock, Plus, Presentation } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/select";
+import { FilterBar } from "@/components/filters/filter-bar";
 import { roles } from "@/lib/agents/registry";
 import { requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
@@ -53,39 +53,15 @@ export default async function ReviewBoardPage({ searchParams }: { searchParams: 
         }
       />
 
-      <form method="get" action="/reviews" className="mb-8 flex flex-wrap items-end gap-4 rounded-md border border-border bg-surface p-4" aria-label="Filter the board">
-        <label className="flex min-w-56 flex-col gap-1.5 text-base font-medium">
-          Team
-          <Select name="team" defaultValue={team ?? ""} placeholder="All my teams">
-            {teams.map((candidate) => (
-              <option key={candidate.slug} value={candidate.slug}>
-                {candidate.name}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <label className="flex min-w-64 flex-col gap-1.5 text-base font-medium">
-          Role
-          <Select name="role" defaultValue={role ?? ""} placeholder="All roles">
-            {roles.map((candidate) => (
-              <option key={candidate.key} value={candidate.key}>
-                {candidate.title}
-              </option>
-            ))}
-          </Select>
-        </label>
-        <Button type="submit" variant="secondary">
-          Filter
-        </Button>
-        {filtered && (
-          <Link href="/reviews" className={buttonVariants({ variant: "ghost" })}>
-            Clear filters
-          </Link>
-        )}
-        <p className="ml-auto text-base text-fg-muted" aria-live="polite">
-          {total === 1 ? "1 request waiting for review" : `${total} requests waiting for review`}
-        </p>
-      </form>
+      <FilterBar
+        label="Filter the board"
+        className="mb-8"
+        fields={[
+          { kind: "select", name: "team", label: "Team", anyLabel: "All my teams", options: teams.map((candidate) => ({ value: candidate.slug, label: candidate.name })) },
+          { kind: "select", name: "role", label: "Role", anyLabel: "All roles", options: roles.map((candidate) => ({ value: candidate.key, label: candidate.title })) },
+        ]}
+        summary={total === 1 ? "1 request waiting for review" : `${total} requests waiting for review`}
+      />
 
       <div className="flex flex-col gap-10">
         {board.meetings.map((meeting) => (

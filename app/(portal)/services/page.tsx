@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Boxes, Plus, Search } from "lucide-react";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Select } from "@/components/ui/select";
+import { FilterBar } from "@/components/filters/filter-bar";
 import { currentTeam, requirePageActor } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/roles";
 import { lifecycleLabels, serviceLifecycles, tierLabels } from "@/lib/services/schema";
@@ -81,46 +80,15 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
         />
       ) : (
         <div className="flex flex-col gap-4">
-          <form method="get" action="/services" className="flex flex-col gap-3 md:flex-row md:items-end" role="search" aria-label="Filter services">
-            <label className="flex flex-col gap-1.5 md:w-80">
-              <span className="text-sm font-medium text-fg-muted">Search</span>
-              <Input type="search" name="q" defaultValue={list.query.q} placeholder="Name, slug or description" />
-            </label>
-            <label className="flex flex-col gap-1.5">
-              <span className="text-sm font-medium text-fg-muted">Tier</span>
-              <Select name="tier" defaultValue={list.query.tier ? String(list.query.tier) : ""} containerClassName="md:w-56">
-                <option value="">All tiers</option>
-                {[1, 2, 3, 4].map((tier) => (
-                  <option key={tier} value={tier}>
-                    {tierLabels[tier]}
-                  </option>
-                ))}
-              </Select>
-            </label>
-            <label className="flex flex-col gap-1.5">
-              <span className="text-sm font-medium text-fg-muted">Lifecycle</span>
-              <Select name="lifecycle" defaultValue={list.query.lifecycle ?? ""} containerClassName="md:w-48">
-                <option value="">All</option>
-                {serviceLifecycles.map((lifecycle) => (
-                  <option key={lifecycle} value={lifecycle}>
-                    {lifecycleLabels[lifecycle]}
-                  </option>
-                ))}
-              </Select>
-            </label>
-            {list.query.sort && <input type="hidden" name="sort" value={list.query.sort} />}
-            {list.query.dir && <input type="hidden" name="dir" value={list.query.dir} />}
-            <div className="flex gap-2">
-              <Button type="submit" variant="secondary">
-                <Search aria-hidden="true" /> Apply
-              </Button>
-              {filtered && (
-                <Link href="/services" className={buttonVariants({ variant: "ghost" })}>
-                  Clear
-                </Link>
-              )}
-            </div>
-          </form>
+          <FilterBar
+            label="Filter services"
+            className="mb-0"
+            fields={[
+              { kind: "search", name: "q", label: "Search", placeholder: "Name, slug or description" },
+              { kind: "select", name: "tier", label: "Tier", anyLabel: "All tiers", options: [1, 2, 3, 4].map((tier) => ({ value: String(tier), label: tierLabels[tier] })) },
+              { kind: "select", name: "lifecycle", label: "Lifecycle", anyLabel: "All", options: serviceLifecycles.map((lifecycle) => ({ value: lifecycle, label: lifecycleLabels[lifecycle] })) },
+            ]}
+          />
           {list.total === 0 ? (
             <EmptyState icon={<Search />} title="No service matches" description="Try another search, or clear the filters." titleAs="p" />
           ) : (

@@ -44,15 +44,43 @@ describe("cloud-architect generator", () => {
       rpoMinutes: 60,
     });
     expect(figure(single, "composite-availability").value).toBe(String(Number((0.9995 * 0.9999 * 100).toFixed(4))));
-    // Two such regions behind Route 53 (100%): 1 − (1 − a)².
-    const dual = generate({
-      tiers: [
-        { name: "api", kind: "api" },
-        { name: "db", kind: "relational-database" },
-      ],
-    });
-    const region = 0.9995 * 0.9999;
-    expect(figure(dual, "composite-availability").value).toBe(String(Number(((1 - (1 - region) ** 2) * 100).toFixed(4))));
+    // Two such regions behind Route 53 (100%), both serving traffic: 1 − (1 − a)² = 99.99996…%.
+    const twoTiers = [
+      { name: "api", kind: "api" as const },
+      { name: "db", kind: "relational-database" as const },
+    ];
+    const dual = generate({ tiers: twoTiers, topology: "active-active", rtoMinutes: 2, rpoMinutes: 0 });
+    expect(figure(dual, "composite-availability").value).toBe("100");
+  });
+
+  // By hand: a = 0.9995 × 0.9999 = 0.99940005 per region; the primary's downtime
+  // D = (1 − a) × 43,200 min = 0.00059995 × 43,200 = 25.91784 min a month.
+  const twoTiers = [
+    { name: "api", kind: "api" as const },
+    { name: "db", kind: "relational-database" as const },
+  ];
+  it("does not count a pilot light whose failover outlasts the primary's downtime", () => {
+    // RTO 2 h > 25.9 min, so c = 0 and A = a = 99.94%, not the 99.99996% of two parallel regions.
+    const pilot = generate({ tiers: twoTiers, topology: "active-passive", rtoMinutes: 120, rpoMinutes: 15 });
+    expect(figure(pilot, "dr-strategy").value).toBe("Pilot light");
+    expect(figure(pilot, "composite-availability").value).toBe("99.94");
+    const document = pilot.artifacts.find((artifact) => artifact.path === "availability.md")!.content;
+    expect(document).toContain("c = max(0, 1 − RTO / D(p)) = max(0, 1 − 120 / 25.9) = 0.");
+    expect(document).toContain("A = 1 × (0.9994 + (1 − 0.9994) × 0.9994 × 0) = **99.94%**");
+    expect(document).toContain("the standby adds nothing to the monthly availability");
+    expect(document).toContain("Counting the standby as parallel redundancy would claim 100%");
+    const adr = pilot.artifacts.find((artifact) => artifact.path.startsWith("adr/"))!.content;
+    expect(adr).toContain("c = max(0, 1 − RTO / D(p))");
+  });
+
+  it("counts a warm standby for the part of the primary's downtime after its failover", () => {
+    // RTO 15 min: c = 1 − 15 / 25.91784 = 0.421248; A = 0.99940005 + 0.00059995 × 0.99940005 × 0.421248 = 0.99965263.
+    const warm = generate({ tiers: twoTiers, topology: "active-passive", rtoMinutes: 15, rpoMinutes: 1 });
+    expect(figure(warm, "dr-strategy").value).toBe("Warm standby");
+    expect(figure(warm, "composite-availability").value).toBe("99.9653");
+    const document = warm.artifacts.find((artifact) => artifact.path === "availability.md")!.content;
+    expect(document).toContain("c = max(0, 1 − RTO / D(p)) = max(0, 1 − 15 / 25.9) = 0.421248");
+    expect(document).toContain("D(p) = (1 − A(p)) × 43,200 min = 25.9 min a month");
   });
 
   it("shows the standby region and the replication in the diagram", () => {

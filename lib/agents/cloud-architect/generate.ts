@@ -211,12 +211,45 @@ interface RegionAvailability {
   availability: number;
 }
 
+/**
+ * How a passive standby shortens the primary's outages. The standby serves only after the failover,
+ * which takes up to the RTO (scaling up a warm copy, or starting compute from zero for a pilot light),
+ * so it covers at most the part of the primary's downtime that lasts longer than the failover.
+ */
+interface Failover {
+  /** Minutes before the standby serves: the RTO, the longest a failover may take. */
+  minutes: number;
+  /** The primary region's expected downtime, (1 − A(primary)) × 43,200 minutes a month. */
+  primaryDowntime: number;
+  /** Availability of the standby regions together, 1 − Π (1 − A(standby)). */
+  standby: number;
+  /** The fraction of the primary's downtime the standby can serve: max(0, 1 − failover / downtime). */
+  coverage: number;
+}
+
 interface Availability {
   /** Global services every request passes before reaching a region: the edge, or DNS routing between regions. */
   global: { name: string; service: Service }[];
   regions: RegionAvailability[];
+  /** One region; regions that all serve traffic (parallel); or one primary and standbys that wait (failover). */
+  mode: "single" | "parallel" | "failover";
+  failover?: Failover;
+  /** What the regions give together, before the global components. */
+  regional: number;
   composite: number;
   formula: string;
+}
+
+/**
+ * The regions' combined availability under a failover model: A = A(p) + (1 − A(p)) × A(s) × c.
+ * The primary's monthly downtime is taken as one outage, the case most favourable to the standby (each
+ * further outage pays the failover again), so c is an upper bound on what the standby contributes: a
+ * pilot light whose failover outlasts the primary's expected downtime contributes nothing.
+ */
+export function failoverAvailability(primary: number, standby: number, failoverMinutes: number): { availability: number; failover: Failover } {
+  const primaryDowntime = (1 - primary) * minutesPerMonth;
+  const coverage = primaryDowntime > failoverMinutes ? 1 - failoverMinutes / primaryDowntime : 0;
+  return { availability: primary + (1 - primary) * standby * coverage, failover: { minutes: failoverMinutes, primaryDowntime, standby, coverage } };
 }
 
 function computeAvailability(input: Input): Availability {
@@ -234,16 +267,27 @@ function computeAvailability(input: Input): Availability {
     return { region, components, availability };
   });
   const globalProduct = global.reduce((product, entry) => product * (entry.service.sla / 100), 1);
-  const allDown = regions.reduce((product, entry) => product * (1 - entry.availability), 1);
   const globalTerm = global.length ? "a(global) × " : "";
+  const regionFormula = "A(region) = Π aᵢ over the region's components on the request path";
+  if (regions.length === 1) {
+    return { global, regions, mode: "single", regional: regions[0].availability, composite: globalProduct * regions[0].availability, formula: `A = ${globalTerm}Π aᵢ (every component on the request path in series)` };
+  }
+  // Only regions that all serve traffic are redundant in parallel; a passive standby serves after a failover.
+  if (input.topology === "active-active") {
+    const regional = 1 - regions.reduce((product, entry) => product * (1 - entry.availability), 1);
+    return { global, regions, mode: "parallel", regional, composite: globalProduct * regional, formula: `A = ${globalTerm}(1 − Π (1 − A(region))), with ${regionFormula}` };
+  }
+  const primaryEntry = regions.find((entry) => entry.region === primary)!;
+  const standby = 1 - regions.filter((entry) => entry !== primaryEntry).reduce((product, entry) => product * (1 - entry.availability), 1);
+  const { availability: regional, failover } = failoverAvailability(primaryEntry.availability, standby, input.rtoMinutes);
   return {
     global,
     regions,
-    composite: globalProduct * (1 - allDown),
-    formula:
-      regions.length === 1
-        ? `A = ${globalTerm}Π aᵢ (every component on the request path in series)`
-        : `A = ${globalTerm}(1 − Π (1 − A(region))), with A(region) = Π aᵢ over the region's components on the request path`,
+    mode: "failover",
+    failover,
+    regional,
+    composite: globalProduct * regional,
+    formula: `A = ${globalTerm}(A(p) + (1 − A(p)) × A(s) × c), with c = max(0, 1 − RTO / D(p)) the share of the primary's downtime D(p) the standby serves after failing over, and ${regionFormula}`,
   };
 }
 
@@ -516,6 +560,8 @@ function diagram(input: Input, dr: DrDecision): string {
 
 const percent = (fraction: number) => `${formatPercent(fraction * 100, 4)}%`;
 
+const globalFactorsProduct = (availability: Availability) => availability.global.reduce((product, entry) => product * (entry.service.sla / 100), 1);
+
 function availabilityDocument(input: Input, availability: Availability): string {
   const meets = availability.composite * 100 >= input.targetAvailability;
   const parts = [
@@ -556,18 +602,43 @@ function availabilityDocument(input: Input, availability: Availability): string 
     );
   }
   const globalFactors = availability.global.map((entry) => formatPercent(entry.service.sla / 100, 6));
-  const regional =
-    availability.regions.length === 1
-      ? formatPercent(availability.regions[0].availability, 6)
-      : `(1 − ${availability.regions.map((entry) => `(1 − ${formatPercent(entry.availability, 6)})`).join(" × ")})`;
-  parts.push("## Composite", "", `A = ${[...globalFactors, regional].join(" × ")} = **${percent(availability.composite)}**`, "");
+  const fraction = (value: number) => formatPercent(value, 6);
+  parts.push("## Composite", "");
+  if (availability.mode === "failover" && availability.failover) {
+    const { failover } = availability;
+    const primary = availability.regions.find((entry) => entry.region.role === "primary") ?? availability.regions[0];
+    const standbys = availability.regions.filter((entry) => entry !== primary);
+    parts.push(
+      `Only the primary serves traffic; the standby ${standbys.length > 1 ? "regions serve" : "region serves"} after a failover, which may take up to the RTO (${formatDuration(failover.minutes)}). Counting the standby as parallel redundancy would claim ${percent(globalFactorsProduct(availability) * (1 - availability.regions.reduce((product, entry) => product * (1 - entry.availability), 1)))}; the failover model counts only the part of the primary's downtime that outlasts the failover:`,
+      "",
+      `- A(p) = ${fraction(primary.availability)}; its expected downtime D(p) = (1 − A(p)) × 43,200 min = ${formatDuration(failover.primaryDowntime)} a month, taken as one outage (the case most favourable to the standby: every further outage pays the failover again).`,
+      `- A(s) = ${standbys.length > 1 ? `1 − ${standbys.map((entry) => `(1 − ${fraction(entry.availability)})`).join(" × ")} = ` : ""}${fraction(failover.standby)}${standbys.length > 1 ? " (any one standby suffices)" : ""}.`,
+      `- c = max(0, 1 − RTO / D(p)) = max(0, 1 − ${formatPercent(failover.minutes, 1)} / ${formatPercent(failover.primaryDowntime, 1)}) = ${fraction(failover.coverage)}.`,
+      "",
+      `A = ${[...globalFactors, `(${fraction(primary.availability)} + (1 − ${fraction(primary.availability)}) × ${fraction(failover.standby)} × ${fraction(failover.coverage)})`].join(" × ")} = **${percent(availability.composite)}**`,
+      "",
+    );
+    if (failover.coverage === 0) {
+      parts.push(
+        `The failover takes longer than the primary's expected downtime, so the standby adds nothing to the monthly availability: it protects against losing the region (see disaster-recovery.md), not against the primary's everyday outages.`,
+        "",
+      );
+    }
+  } else {
+    const regional =
+      availability.mode === "single"
+        ? fraction(availability.regions[0].availability)
+        : `(1 − ${availability.regions.map((entry) => `(1 − ${fraction(entry.availability)})`).join(" × ")})`;
+    parts.push(`A = ${[...globalFactors, regional].join(" × ")} = **${percent(availability.composite)}**`, "");
+  }
   parts.push("## Assumptions", "");
   parts.push(
     "- SLAs are the providers' published monthly uptime commitments for zone-redundant deployments; re-check the SLA pages before relying on them.",
     "- Failures of components and of regions are independent; a shared dependency (identity provider, DNS, a deployment gone wrong) is not covered by redundancy.",
     "- Workers and analytics run off the request path: their outages delay work but do not fail requests.",
   );
-  if (availability.regions.length > 1) parts.push("- Failover between regions is automated by health checks; the minutes a failover takes are bounded by the RTO, not counted here.");
+  if (availability.mode === "parallel") parts.push("- Every region serves traffic, and health checks take a failed region out of rotation within seconds, so the regions count as parallel redundancy.");
+  if (availability.mode === "failover") parts.push("- The failover is started by health checks and takes the RTO at most; a failover that has not been rehearsed may take longer, and then the standby contributes less.");
   if (!meets) {
     parts.push("", "## Recommendations", "");
     // Global components are in series with everything, so a weak one caps the composite however many regions there are.
@@ -582,7 +653,8 @@ function availabilityDocument(input: Input, availability: Availability): string 
     } else if (weakest) {
       parts.push(`- The weakest component on the path is ${markdownText(weakest.name)} (${markdownText(weakest.service.name)}, ${formatPercent(weakest.service.sla)}%): add redundancy for it or take it off the request path.`);
     }
-    if (input.topology === "single-region") parts.push("- Add a second region (active-passive or active-active): two independent regions at 99.9% give 99.9999% before routing.");
+    if (input.topology === "single-region") parts.push("- Add a second region: two independent active-active regions at 99.9% give 99.9999% before routing; a passive standby adds only the part of each outage that outlasts its failover.");
+    if (availability.mode === "failover") parts.push("- A passive standby covers only what outlasts its failover: serve from both regions (active-active), or shorten the failover, to count the second region fully.");
     parts.push("- Design for graceful degradation: serve cached or read-only responses when a dependency fails.");
   }
   return `${parts.join("\n")}\n`;
@@ -799,6 +871,8 @@ function adrDocument(input: Input, dr: DrDecision, availability: Availability, c
       ? `Chosen option: "${topology}", because it is the simplest topology that reaches the availability target (estimated ${percent(availability.composite)}) and supports ${drStrategies[dr.strategy].label.toLowerCase()} recovery within the RTO and RPO.`
       : `Chosen option: "${topology}", because it supports ${drStrategies[dr.strategy].label.toLowerCase()} recovery within the RTO and RPO. Its estimated availability (${percent(availability.composite)}) is below the ${formatPercent(input.targetAvailability)}% target: availability.md names the component that limits it.`,
     "",
+    `The estimate is ${availability.formula}${availability.failover ? `; here c = ${formatPercent(availability.failover.coverage, 6)} for a failover of up to ${formatDuration(availability.failover.minutes)} against ${formatDuration(availability.failover.primaryDowntime)} of expected primary downtime a month` : ""}. availability.md works it through.`,
+    "",
     "### Consequences",
     "",
     ...chosen.good.map((good) => `- Good, because ${good}.`),
@@ -871,4 +945,4 @@ function generate(input: Input) {
   return { summary, artifacts };
 }
 
-export const cloudArchitectGenerator: RoleGenerator<Input> = { role: "cloud-architect", version: "1.1.0", generate };
+export const cloudArchitectGenerator: RoleGenerator<Input> = { role: "cloud-architect", version: "1.2.0", generate };

@@ -1,10 +1,11 @@
 "use client";
-// The request queue: filters (team, role, author, title search), status chips with counts, a sortable
-// table and pagination. Filters live in the address (shareable), data comes through React Query and
-// refreshes by itself, so a queue on the meeting-room screen stays current.
+// The request queue: the shared filter bar (title search, team, role, author) with status chips and their
+// counts, a sortable table and pagination. Filters, sort and page live in the address (shareable); data
+// comes through React Query and refreshes by itself, so a queue on the meeting-room screen stays current.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ChevronLeft, ChevronRight, FilterX, Plus, Search } from "lucide-react";
+import { ChevronLeft, ChevronRight, FilterX, Plus } from "lucide-react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import type { RequestStatus } from "@/lib/generated/prisma/browser";
 import { formatDateTime, formatRelative } from "@/lib/format";
@@ -15,9 +16,7 @@ import type { Person, RequestList, RequestSortKey } from "@/lib/requests/schema"
 import { Button, buttonVariants } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { Select } from "@/components/ui/select";
+import { FilterBar, useListFilters } from "@/components/filters/filter-bar";
 import { SortableHeader, Table, TableCaption, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 
@@ -35,13 +34,8 @@ const chipTone: Record<string, string> = {
 /** Sorting that reads naturally the first time a column is clicked: newest first for dates, A–Z for names. */
 const firstOrder: Record<RequestSortKey, "asc" | "desc"> = { updated: "desc", created: "desc", title: "asc", role: "asc", status: "asc" };
 
-function withChange(query: Query, change: Query): Query {
-  const next: Query = { ...query, ...change };
-  for (const [key, value] of Object.entries(next)) if (!value) delete next[key];
-  // Any change but the page itself starts again at page 1.
-  if (!("page" in change)) delete next.page;
-  return next;
-}
+const filterNames = ["q", "team", "role", "author", "status"] as const;
+const queryNames = [...filterNames, "sort", "order", "page"] as const;
 
 export function RequestsList({
   initialQuery,
@@ -60,9 +54,23 @@ export function RequestsList({
   currentUserId: string | null;
   canCreate: boolean;
 }) {
-  const [query, setQuery] = useState<Query>(initialQuery);
-  const [search, setSearch] = useState(initialQuery.q ?? "");
+  const searchParams = useSearchParams();
+  const query = useMemo(() => {
+    const next: Query = {};
+    for (const name of queryNames) {
+      const value = searchParams.get(name);
+      if (value) next[name] = value;
+    }
+    return next;
+  }, [searchParams]);
   const [initialKey] = useState(() => JSON.stringify(initialQuery));
+  const { set: update } = useListFilters([...queryNames], { shallow: true });
+
+  // The server dropped a hand-edited filter it could not read: drop it from the address too.
+  useEffect(() => {
+    if (Object.keys(initialQuery).length === 0 && Object.keys(query).length > 0) window.history.replaceState(null, "", "/requests");
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the address the page was rendered for
+  }, []);
 
   const { data, isFetching, isError, error, refetch } = useQuery({
     queryKey: requestKeys.list(query),
@@ -71,21 +79,6 @@ export function RequestsList({
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
-
-  function update(change: Query) {
-    const next = withChange(query, change);
-    setQuery(next);
-    const search = new URLSearchParams(next).toString();
-    window.history.replaceState(null, "", search ? `/requests?${search}` : "/requests");
-  }
-
-  // Search as you type, a moment after the last key.
-  useEffect(() => {
-    if ((query.q ?? "") === search.trim()) return;
-    const timer = setTimeout(() => update({ q: search.trim() }), 300);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `update` reads the latest query; re-running on it would loop
-  }, [search]);
 
   const sortKey = (query.sort ?? "updated") as RequestSortKey;
   const direction = (query.order as "asc" | "desc" | undefined) ?? firstOrder[sortKey];
@@ -96,74 +89,45 @@ export function RequestsList({
 
   const list = data ?? initialData;
   const total = Object.values(list.counts).reduce((sum, count) => sum + count, 0);
-  const filtered = Object.keys(query).some((key) => ["team", "role", "author", "q", "status"].includes(key));
+  const filtered = Object.keys(query).some((key) => (filterNames as readonly string[]).includes(key));
   const otherAuthors = useMemo(() => authors.filter((author) => author.id !== currentUserId), [authors, currentUserId]);
 
   return (
     <div className="flex flex-col gap-5">
-      <section aria-label="Filters" className="flex flex-col gap-4 rounded-md border border-border bg-surface p-4">
-        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-[minmax(16rem,2fr)_1fr_1fr_1fr]">
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="filter-q">Search titles</Label>
-            <div className="relative">
-              <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-fg-muted" />
-              <Input id="filter-q" type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. checkout" className="pl-10" />
-            </div>
+      <FilterBar
+        label="Filter requests"
+        shallow
+        className="mb-0"
+        extraNames={["status"]}
+        fields={[
+          { kind: "search", name: "q", label: "Search titles", placeholder: "e.g. checkout" },
+          { kind: "select", name: "team", label: "Team", anyLabel: "All my teams", options: teams.map((team) => ({ value: team.slug, label: team.name })) },
+          { kind: "select", name: "role", label: "Role", anyLabel: "All roles", options: roles.map((role) => ({ value: role.key, label: role.title })) },
+          {
+            kind: "select",
+            name: "author",
+            label: "Author",
+            anyLabel: "Anyone",
+            options: [...(currentUserId ? [{ value: "me", label: "Me" }] : []), ...otherAuthors.map((author) => ({ value: author.id, label: author.name ?? author.email }))],
+          },
+        ]}
+      >
+        {(filters) => (
+          <div role="group" aria-label="Status" className="flex flex-wrap items-center gap-2">
+            <StatusChip active={!filters.values.status} tone="neutral" label="All" count={total} onClick={() => filters.set({ status: "" })} />
+            {requestStatuses.map((status) => (
+              <StatusChip
+                key={status}
+                active={filters.values.status === status}
+                tone={statusTones[status]}
+                label={statusLabels[status]}
+                count={list.counts[status as RequestStatus] ?? 0}
+                onClick={() => filters.set({ status: filters.values.status === status ? "" : status })}
+              />
+            ))}
           </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="filter-team">Team</Label>
-            <Select id="filter-team" value={query.team ?? ""} onChange={(event) => update({ team: event.target.value })}>
-              <option value="">All my teams</option>
-              {teams.map((team) => (
-                <option key={team.slug} value={team.slug}>
-                  {team.name}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="filter-role">Role</Label>
-            <Select id="filter-role" value={query.role ?? ""} onChange={(event) => update({ role: event.target.value })}>
-              <option value="">All roles</option>
-              {roles.map((role) => (
-                <option key={role.key} value={role.key}>
-                  {role.title}
-                </option>
-              ))}
-            </Select>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="filter-author">Author</Label>
-            <Select id="filter-author" value={query.author ?? ""} onChange={(event) => update({ author: event.target.value })}>
-              <option value="">Anyone</option>
-              {currentUserId && <option value="me">Me</option>}
-              {otherAuthors.map((author) => (
-                <option key={author.id} value={author.id}>
-                  {author.name ?? author.email}
-                </option>
-              ))}
-            </Select>
-          </div>
-        </div>
-        <div role="group" aria-label="Status" className="flex flex-wrap items-center gap-2">
-          <StatusChip active={!query.status} tone="neutral" label="All" count={total} onClick={() => update({ status: "" })} />
-          {requestStatuses.map((status) => (
-            <StatusChip
-              key={status}
-              active={query.status === status}
-              tone={statusTones[status]}
-              label={statusLabels[status]}
-              count={list.counts[status as RequestStatus] ?? 0}
-              onClick={() => update({ status: query.status === status ? "" : status })}
-            />
-          ))}
-          {filtered && (
-            <Button variant="ghost" size="sm" onClick={() => { setSearch(""); update({ team: "", role: "", author: "", q: "", status: "" }); }}>
-              <FilterX aria-hidden="true" /> Clear filters
-            </Button>
-          )}
-        </div>
-      </section>
+        )}
+      </FilterBar>
 
       {isError && (
         <p role="alert" className="flex items-center gap-3 rounded-md bg-critical-soft p-3 text-critical-fg">
@@ -181,7 +145,7 @@ export function RequestsList({
             title="No requests match these filters"
             description="Try another status or role, or clear the filters to see every request of your teams."
             action={
-              <Button variant="secondary" onClick={() => { setSearch(""); update({ team: "", role: "", author: "", q: "", status: "" }); }}>
+              <Button variant="secondary" onClick={() => update(Object.fromEntries(filterNames.map((name) => [name, ""])))}>
                 Clear filters
               </Button>
             }
@@ -222,7 +186,7 @@ export function RequestsList({
                 <TR key={request.id}>
                   <TD className="max-w-md">
                     <Link href={`/requests/${request.id}`} className="font-semibold text-link underline-offset-2 hover:underline">
-                      {request.title || <span className="italic">Untitled draft</span>}
+                      {request.title || request.draftTitle || <span className="italic">Untitled draft</span>}
                     </Link>
                     {request.currentRevision > 1 && <span className="ml-2 text-sm text-fg-muted">rev. {request.currentRevision}</span>}
                   </TD>

@@ -146,7 +146,7 @@ export default async function RolePage({ params }: Params) {
                       <TR key={request.id}>
                         <TD>
                           <Link href={`/requests/${request.id}`} className="link font-medium">
-                            {request.title || <span className="italic">Untitled draft</span>}
+                            {request.title || request.draftTitle || <span className="italic">Untitled draft</span>}
                           </Link>
                         </TD>
                         <TD>

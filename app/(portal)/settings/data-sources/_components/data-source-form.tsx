@@ -11,18 +11,11 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { fieldErrorsFromIssues } from "@/lib/forms/form-state";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { ConnectionFormProps } from "@/components/settings/connections";
 import { createDataSourceSchema, dataSourceAuthKinds, dataSourceAuthLabels, updateDataSourceSchema, type DataSourceAuthKindValue } from "@/lib/slo/data-source-schema";
 import type { DataSourceView } from "@/lib/slo/data-sources.server";
 
-export interface DataSourceFormProps {
-  idPrefix: string;
-  existing?: DataSourceView;
-  submitLabel: string;
-  onSubmit: (input: Record<string, unknown>) => Promise<ActionResult<DataSourceView>>;
-  onSaved: (source: DataSourceView) => void;
-  footer?: (pending: boolean) => React.ReactNode;
-}
+export type DataSourceFormProps = ConnectionFormProps<DataSourceView>;
 
 export function DataSourceForm({ idPrefix, existing, submitLabel, onSubmit, onSaved, footer }: DataSourceFormProps) {
   const [name, setName] = useState(existing?.name ?? "");

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { fieldErrorsFromIssues } from "@/lib/forms/form-state";
-import type { ActionResult } from "@/lib/forms/action-result";
+import type { ConnectionFormProps } from "@/components/settings/connections";
 import {
   createRepositorySchema,
   DEFAULT_PATH_TEMPLATE,
@@ -22,14 +22,7 @@ import {
 } from "@/lib/artifacts/repository-schema";
 import type { RepositoryView } from "@/lib/artifacts/repositories.server";
 
-export interface RepositoryFormProps {
-  idPrefix: string;
-  existing?: RepositoryView;
-  submitLabel: string;
-  onSubmit: (input: Record<string, unknown>) => Promise<ActionResult<RepositoryView>>;
-  onSaved: (repository: RepositoryView) => void;
-  footer?: (pending: boolean) => React.ReactNode;
-}
+export type RepositoryFormProps = ConnectionFormProps<RepositoryView>;
 
 const authLabels: Record<GitAuthKindValue, string> = { TOKEN: "Access token", BASIC: "Username and password", NONE: "None (public repository, read only)" };
 
