@@ -124,3 +124,51 @@ SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket
 FROM deploy_figures df
 FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM df.bucket
 `;
+
+// The same figures as DORA_SQL from dora_deployment_facts (the per-deployment half, precomputed for the default
+// attribution window; lib/deployments/dora-facts.server.ts). Parameters as DORA_SQL's without the attribution
+// window: $7 is the bucket unit. The one definition that depends on the period: a deployment is rework because
+// of its predecessor only when that predecessor is inside the periods ($4 on), as DORA_SQL's lag() over the
+// periods' deployments sees it.
+export const DORA_FACTS_SQL = `
+WITH final AS (
+  SELECT f.service_id, f.status, f.failure, f.recovery_seconds, f.lead_seconds,
+    (f.explicit_rework OR (f.prev_rework AND f.prev_started_at >= $4::timestamp)) AS is_rework,
+    f.started_at >= $5::timestamp AS cur,
+    date_trunc($7::text, f.started_at) AS bucket
+  FROM dora_deployment_facts f
+  WHERE f.team_id = ANY($1::text[]) AND ($2::text IS NULL OR f.service_id = $2::text) AND f.environment = $3::text
+    AND f.started_at >= $4::timestamp AND f.started_at < $6::timestamp
+),
+lead AS (
+  SELECT f.cur, f.bucket, seconds FROM final f CROSS JOIN LATERAL unnest(f.lead_seconds) seconds WHERE f.lead_seconds IS NOT NULL
+),
+deploy_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
+    count(*)::int AS deployments,
+    count(*) FILTER (WHERE status = 'SUCCEEDED')::int AS successful,
+    count(*) FILTER (WHERE failure)::int AS failures,
+    count(*) FILTER (WHERE is_rework)::int AS reworks,
+    count(DISTINCT service_id) FILTER (WHERE status = 'SUCCEEDED')::int AS services_deployed,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY recovery_seconds) FILTER (WHERE failure AND recovery_seconds IS NOT NULL) AS recovery_median,
+    count(*) FILTER (WHERE failure AND recovery_seconds IS NOT NULL)::int AS recovered,
+    count(*) FILTER (WHERE failure AND recovery_seconds IS NULL)::int AS unrecovered
+  FROM final
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+),
+lead_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS lead_median,
+    percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS lead_p90,
+    count(*)::int AS changes
+  FROM lead
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+)
+SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket,
+  coalesce(df.deployments, 0) AS deployments, coalesce(df.successful, 0) AS successful, coalesce(df.failures, 0) AS failures,
+  coalesce(df.reworks, 0) AS reworks, coalesce(df.services_deployed, 0) AS services_deployed,
+  df.recovery_median, coalesce(df.recovered, 0) AS recovered, coalesce(df.unrecovered, 0) AS unrecovered,
+  lf.lead_median, lf.lead_p90, coalesce(lf.changes, 0) AS changes
+FROM deploy_figures df
+FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM df.bucket
+`;
