@@ -99,3 +99,35 @@ ON CONFLICT (deployment_id) DO UPDATE SET
   recovery_seconds = excluded.recovery_seconds, explicit_rework = excluded.explicit_rework, prev_rework = excluded.prev_rework,
   prev_started_at = excluded.prev_started_at, lead_seconds = excluded.lead_seconds
 `;
+
+// The daily rollups of one service's days from $2's day to $3's (inclusive), rebuilt from its facts. Run
+// after REFRESH_FACTS_SQL for the same range and after deleting the rollups of those days.
+export const REBUILD_ROLLUPS_SQL = `
+WITH f AS (
+  SELECT * FROM dora_deployment_facts
+  WHERE service_id = $1::text AND started_at >= date_trunc('day', $2::timestamp) AND started_at < date_trunc('day', $3::timestamp) + interval '1 day'
+),
+lead AS (
+  SELECT f.environment, date_trunc('day', f.started_at) AS day, array_agg(seconds) AS seconds
+  FROM f CROSS JOIN LATERAL unnest(f.lead_seconds) seconds
+  GROUP BY f.environment, date_trunc('day', f.started_at)
+),
+days AS (
+  SELECT f.service_id, f.environment, date_trunc('day', f.started_at) AS day, min(f.team_id) AS team_id,
+    count(*)::int AS deployments,
+    count(*) FILTER (WHERE f.status = 'SUCCEEDED')::int AS successful,
+    count(*) FILTER (WHERE f.failure)::int AS failures,
+    count(*) FILTER (WHERE f.failure AND f.recovery_seconds IS NOT NULL)::int AS recovered,
+    count(*) FILTER (WHERE f.failure AND f.recovery_seconds IS NULL)::int AS unrecovered,
+    count(*) FILTER (WHERE f.explicit_rework)::int AS explicit_reworks,
+    array_agg(f.prev_started_at) FILTER (WHERE NOT f.explicit_rework AND f.prev_rework) AS rework_prev_starts,
+    array_agg(f.recovery_seconds) FILTER (WHERE f.failure AND f.recovery_seconds IS NOT NULL) AS recovery_seconds
+  FROM f
+  GROUP BY f.service_id, f.environment, date_trunc('day', f.started_at)
+)
+INSERT INTO dora_daily_rollups (service_id, environment, day, team_id, deployments, successful, failures, recovered, unrecovered,
+  explicit_reworks, rework_prev_starts, recovery_seconds, lead_seconds)
+SELECT d.service_id, d.environment, d.day, d.team_id, d.deployments, d.successful, d.failures, d.recovered, d.unrecovered,
+  d.explicit_reworks, d.rework_prev_starts, d.recovery_seconds, l.seconds
+FROM days d LEFT JOIN lead l ON l.environment = d.environment AND l.day = d.day
+`;

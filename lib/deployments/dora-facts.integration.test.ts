@@ -34,23 +34,26 @@ const normalise = (rows: object[]): Figures[] =>
 async function expectAgreement(teamId: string, serviceIds: string[], label: string) {
   const db = getDb();
   await refreshDoraFacts(db, [teamId]);
+  // At midnight the periods are whole days (rollups only); at 13:37 each has partial days at its edges (facts).
+  for (const at of [now, new Date(now.getTime() + 13.6 * HOUR)]) {
   for (const window of ["7", "30", "90"] as DoraWindow[]) {
     for (const bucket of ["day", "week"] as DoraBucket[]) {
       for (const serviceId of [null, ...serviceIds]) {
-        const period = doraPeriods(window, now);
+        const period = doraPeriods(window, at);
         const scope = { teamIds: [teamId], serviceId };
         const raw = normalise(await rawDora(db, scope, { environment: "production", bucket, attributionHours: DEFAULT_ATTRIBUTION_HOURS }, period));
         const facts = normalise(await factsDora(db, scope, { environment: "production", bucket }, period));
-        expect(facts.length, `${label}: rows, ${window} days by ${bucket}, service ${serviceId}`).toBe(raw.length);
+        expect(facts.length, `${label}: rows at ${at.toISOString()}, ${window} days by ${bucket}, service ${serviceId}`).toBe(raw.length);
         facts.forEach((row, index) => {
           for (const [key, value] of Object.entries(raw[index])) {
-            const where = `${label}: ${key} of ${JSON.stringify(raw[index].bucket)}, ${window} days by ${bucket}, service ${serviceId}`;
+            const where = `${label} at ${at.toISOString()}: ${key} of ${JSON.stringify(raw[index].bucket)}, ${window} days by ${bucket}, service ${serviceId}`;
             if (typeof value === "number") expect(row[key], where).toBeCloseTo(value, 6);
             else expect(row[key], where).toEqual(value);
           }
         });
       }
     }
+  }
   }
 }
 

@@ -1,4 +1,4 @@
-// Keeps dora_deployment_facts current (ADR 018, "DORA facts"). Triggers on deployments, commits, incidents,
+// Keeps dora_deployment_facts and dora_daily_rollups current (ADR 018, "DORA facts"). Triggers on deployments, commits, incidents,
 // their services and links write dirty ranges in the changing transaction; this module turns each service's
 // dirty ranges into one range of deployments whose facts may have changed, deletes and recomputes them in
 // PostgreSQL (lib/deployments/dora-facts-sql.ts). A report refreshes its own scope first, so it never reads a
@@ -6,7 +6,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_ATTRIBUTION_HOURS } from "@/lib/deployments/dora";
-import { REFRESH_FACTS_SQL } from "@/lib/deployments/dora-facts-sql";
+import { REBUILD_ROLLUPS_SQL, REFRESH_FACTS_SQL } from "@/lib/deployments/dora-facts-sql";
 
 /**
  * How far a change reaches back: an incident is attributed to a deployment that started at most 30 days
@@ -66,6 +66,14 @@ export async function refreshDoraFacts(db: Db, teamIds: string[] | null): Promis
           range.hi,
         );
         await tx.$executeRawUnsafe(REFRESH_FACTS_SQL, range.service_id, range.lo, range.hi, DEFAULT_ATTRIBUTION_HOURS * 3600);
+        // The whole days the range touches: their other facts are current, so their sums are exact.
+        await tx.$executeRawUnsafe(
+          `DELETE FROM dora_daily_rollups WHERE service_id = $1::text AND day >= date_trunc('day', $2::timestamp) AND day <= $3::timestamp`,
+          range.service_id,
+          range.lo,
+          range.hi,
+        );
+        await tx.$executeRawUnsafe(REBUILD_ROLLUPS_SQL, range.service_id, range.lo, range.hi);
       }
       return ranges.length;
     },

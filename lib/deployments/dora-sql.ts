@@ -125,13 +125,14 @@ FROM deploy_figures df
 FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM df.bucket
 `;
 
-// The same figures as DORA_SQL from dora_deployment_facts (the per-deployment half, precomputed for the default
-// attribution window; lib/deployments/dora-facts.server.ts). Parameters as DORA_SQL's without the attribution
-// window: $7 is the bucket unit. The one definition that depends on the period: a deployment is rework because
-// of its predecessor only when that predecessor is inside the periods ($4 on), as DORA_SQL's lag() over the
-// periods' deployments sees it.
-export const DORA_FACTS_SQL = `
-WITH final AS (
+// The same figures as DORA_SQL from the precomputed per-deployment half (lib/deployments/dora-facts.server.ts,
+// for the default attribution window): the whole UTC days of each period from dora_daily_rollups, the partial
+// days at the periods' edges from dora_deployment_facts. Parameters: $1–$6 as DORA_SQL's, $7 the bucket unit,
+// $8–$11 the whole days: [$8, $9) of the previous period, [$10, $11) of the current one. The one definition
+// that depends on the period: a deployment is rework because of its predecessor only when that predecessor
+// is inside the periods ($4 on), as DORA_SQL's lag() over the periods' deployments sees it.
+export const DORA_ROLLUP_SQL = `
+WITH edge AS (
   SELECT f.service_id, f.status, f.failure, f.recovery_seconds, f.lead_seconds,
     (f.explicit_rework OR (f.prev_rework AND f.prev_started_at >= $4::timestamp)) AS is_rework,
     f.started_at >= $5::timestamp AS cur,
@@ -139,21 +140,46 @@ WITH final AS (
   FROM dora_deployment_facts f
   WHERE f.team_id = ANY($1::text[]) AND ($2::text IS NULL OR f.service_id = $2::text) AND f.environment = $3::text
     AND f.started_at >= $4::timestamp AND f.started_at < $6::timestamp
+    AND NOT (f.started_at >= $8::timestamp AND f.started_at < $9::timestamp)
+    AND NOT (f.started_at >= $10::timestamp AND f.started_at < $11::timestamp)
+),
+days AS (
+  SELECT r.*, r.day >= $5::timestamp AS cur, date_trunc($7::text, r.day) AS bucket
+  FROM dora_daily_rollups r
+  WHERE r.team_id = ANY($1::text[]) AND ($2::text IS NULL OR r.service_id = $2::text) AND r.environment = $3::text
+    AND ((r.day >= $8::timestamp AND r.day < $9::timestamp) OR (r.day >= $10::timestamp AND r.day < $11::timestamp))
+),
+counts AS (
+  SELECT cur, bucket, service_id, 1 AS deployments, (status = 'SUCCEEDED')::int AS successful, failure::int AS failures,
+    is_rework::int AS reworks, (failure AND recovery_seconds IS NOT NULL)::int AS recovered, (failure AND recovery_seconds IS NULL)::int AS unrecovered
+  FROM edge
+  UNION ALL
+  SELECT cur, bucket, service_id, deployments, successful, failures,
+    explicit_reworks + (SELECT count(*) FROM unnest(rework_prev_starts) p WHERE p >= $4::timestamp)::int, recovered, unrecovered
+  FROM days
+),
+recoveries AS (
+  SELECT cur, bucket, recovery_seconds AS seconds FROM edge WHERE failure AND recovery_seconds IS NOT NULL
+  UNION ALL
+  SELECT d.cur, d.bucket, seconds FROM days d CROSS JOIN LATERAL unnest(d.recovery_seconds) seconds
 ),
 lead AS (
-  SELECT f.cur, f.bucket, seconds FROM final f CROSS JOIN LATERAL unnest(f.lead_seconds) seconds WHERE f.lead_seconds IS NOT NULL
+  SELECT e.cur, e.bucket, seconds FROM edge e CROSS JOIN LATERAL unnest(e.lead_seconds) seconds
+  UNION ALL
+  SELECT d.cur, d.bucket, seconds FROM days d CROSS JOIN LATERAL unnest(d.lead_seconds) seconds
 ),
 deploy_figures AS (
   SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
-    count(*)::int AS deployments,
-    count(*) FILTER (WHERE status = 'SUCCEEDED')::int AS successful,
-    count(*) FILTER (WHERE failure)::int AS failures,
-    count(*) FILTER (WHERE is_rework)::int AS reworks,
-    count(DISTINCT service_id) FILTER (WHERE status = 'SUCCEEDED')::int AS services_deployed,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY recovery_seconds) FILTER (WHERE failure AND recovery_seconds IS NOT NULL) AS recovery_median,
-    count(*) FILTER (WHERE failure AND recovery_seconds IS NOT NULL)::int AS recovered,
-    count(*) FILTER (WHERE failure AND recovery_seconds IS NULL)::int AS unrecovered
-  FROM final
+    sum(deployments)::int AS deployments, sum(successful)::int AS successful, sum(failures)::int AS failures,
+    sum(reworks)::int AS reworks, count(DISTINCT service_id) FILTER (WHERE successful > 0)::int AS services_deployed,
+    sum(recovered)::int AS recovered, sum(unrecovered)::int AS unrecovered
+  FROM counts
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+),
+recovery_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS recovery_median
+  FROM recoveries
   GROUP BY GROUPING SETS ((cur), (cur, bucket))
 ),
 lead_figures AS (
@@ -167,8 +193,9 @@ lead_figures AS (
 SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket,
   coalesce(df.deployments, 0) AS deployments, coalesce(df.successful, 0) AS successful, coalesce(df.failures, 0) AS failures,
   coalesce(df.reworks, 0) AS reworks, coalesce(df.services_deployed, 0) AS services_deployed,
-  df.recovery_median, coalesce(df.recovered, 0) AS recovered, coalesce(df.unrecovered, 0) AS unrecovered,
+  rf.recovery_median, coalesce(df.recovered, 0) AS recovered, coalesce(df.unrecovered, 0) AS unrecovered,
   lf.lead_median, lf.lead_p90, coalesce(lf.changes, 0) AS changes
 FROM deploy_figures df
+LEFT JOIN recovery_figures rf ON rf.cur = df.cur AND rf.bucket IS NOT DISTINCT FROM df.bucket
 FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM df.bucket
 `;

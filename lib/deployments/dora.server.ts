@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, parseOrThrow } from "@/lib/errors";
 import { teamForRead } from "@/lib/deployments/deployments.server";
-import { DORA_FACTS_SQL, DORA_SQL } from "@/lib/deployments/dora-sql";
+import { DORA_ROLLUP_SQL, DORA_SQL } from "@/lib/deployments/dora-sql";
 import { refreshDoraFacts } from "@/lib/deployments/dora-facts.server";
 import { bucketStarts } from "@/lib/deployments/dora-buckets";
 import {
@@ -85,9 +85,29 @@ export function rawDora(db: Db, scope: Scope, query: { environment: string; buck
   return queryWithoutJit(db, DORA_SQL, [scope.teamIds, scope.serviceId, query.environment, period.previousFrom.toISOString(), period.from.toISOString(), period.to.toISOString(), query.attributionHours * 3600, query.bucket]);
 }
 
-/** DORA_FACTS_SQL over the facts (refresh them first): the default attribution window only. */
+const DAY_MS = 86_400_000;
+const dayFloor = (time: Date) => new Date(Math.floor(time.getTime() / DAY_MS) * DAY_MS);
+const dayCeil = (time: Date) => new Date(Math.ceil(time.getTime() / DAY_MS) * DAY_MS);
+
+/**
+ * DORA_ROLLUP_SQL: whole UTC days from the daily rollups, the edges from the facts (refresh them first). The
+ * default attribution window only.
+ */
 export function factsDora(db: Db, scope: Scope, query: { environment: string; bucket: DoraBucket }, period: { previousFrom: Date; from: Date; to: Date }) {
-  return queryWithoutJit(db, DORA_FACTS_SQL, [scope.teamIds, scope.serviceId, query.environment, period.previousFrom.toISOString(), period.from.toISOString(), period.to.toISOString(), query.bucket]);
+  const iso = (time: Date) => time.toISOString();
+  return queryWithoutJit(db, DORA_ROLLUP_SQL, [
+    scope.teamIds,
+    scope.serviceId,
+    query.environment,
+    iso(period.previousFrom),
+    iso(period.from),
+    iso(period.to),
+    query.bucket,
+    iso(dayCeil(period.previousFrom)),
+    iso(dayFloor(period.from)),
+    iso(dayCeil(period.from)),
+    iso(dayFloor(period.to)),
+  ]);
 }
 
 export interface Scope {

@@ -153,3 +153,25 @@ CREATE TRIGGER dora_mark_incidents_update AFTER UPDATE ON incidents
 -- Every service with deployments starts dirty: the first refresh computes its facts from scratch.
 INSERT INTO dora_dirty_ranges (service_id, from_at, to_at)
   SELECT service_id, '-infinity', 'infinity' FROM deployments GROUP BY service_id;
+
+-- CreateTable
+CREATE TABLE "dora_daily_rollups" (
+    "service_id" TEXT NOT NULL,
+    "environment" TEXT NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+    "team_id" TEXT NOT NULL,
+    "deployments" INTEGER NOT NULL,
+    "successful" INTEGER NOT NULL,
+    "failures" INTEGER NOT NULL,
+    "recovered" INTEGER NOT NULL,
+    "unrecovered" INTEGER NOT NULL,
+    "explicit_reworks" INTEGER NOT NULL,
+    "rework_prev_starts" TIMESTAMP(3)[],
+    "recovery_seconds" DOUBLE PRECISION[],
+    "lead_seconds" DOUBLE PRECISION[],
+
+    CONSTRAINT "dora_daily_rollups_pkey" PRIMARY KEY ("service_id","environment","day")
+);
+
+-- CreateIndex
+CREATE INDEX "dora_daily_rollups_team_id_environment_day_idx" ON "dora_daily_rollups"("team_id", "environment", "day");
