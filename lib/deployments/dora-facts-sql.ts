@@ -131,3 +131,22 @@ SELECT d.service_id, d.environment, d.day, d.team_id, d.deployments, d.successfu
   d.explicit_reworks, d.rework_prev_starts, d.recovery_seconds, l.seconds
 FROM days d LEFT JOIN lead l ON l.environment = d.environment AND l.day = d.day
 `;
+
+// The team rollups of teams $1 for the days from $2's to $3's (inclusive), summed from their services' daily
+// rollups. Run after deleting the team rollups of those days.
+export const REBUILD_TEAM_ROLLUPS_SQL = `
+WITH r AS (
+  SELECT * FROM dora_daily_rollups
+  WHERE team_id = ANY($1::text[]) AND day >= date_trunc('day', $2::timestamp) AND day <= $3::timestamp
+)
+INSERT INTO dora_team_daily_rollups (team_id, environment, day, deployments, successful, failures, recovered, unrecovered,
+  explicit_reworks, deployed_service_ids, rework_prev_starts, recovery_seconds, lead_seconds)
+SELECT r.team_id, r.environment, r.day, sum(r.deployments), sum(r.successful), sum(r.failures), sum(r.recovered), sum(r.unrecovered),
+  sum(r.explicit_reworks),
+  array_agg(r.service_id) FILTER (WHERE r.successful > 0),
+  (SELECT array_agg(v) FROM r x CROSS JOIN LATERAL unnest(x.rework_prev_starts) v WHERE x.team_id = r.team_id AND x.environment = r.environment AND x.day = r.day),
+  (SELECT array_agg(v) FROM r x CROSS JOIN LATERAL unnest(x.recovery_seconds) v WHERE x.team_id = r.team_id AND x.environment = r.environment AND x.day = r.day),
+  (SELECT array_agg(v) FROM r x CROSS JOIN LATERAL unnest(x.lead_seconds) v WHERE x.team_id = r.team_id AND x.environment = r.environment AND x.day = r.day)
+FROM r
+GROUP BY r.team_id, r.environment, r.day
+`;

@@ -6,7 +6,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_ATTRIBUTION_HOURS } from "@/lib/deployments/dora";
-import { REBUILD_ROLLUPS_SQL, REFRESH_FACTS_SQL } from "@/lib/deployments/dora-facts-sql";
+import { REBUILD_ROLLUPS_SQL, REBUILD_TEAM_ROLLUPS_SQL, REFRESH_FACTS_SQL } from "@/lib/deployments/dora-facts-sql";
 
 /**
  * How far a change reaches back: an incident is attributed to a deployment that started at most 30 days
@@ -57,7 +57,9 @@ export async function refreshDoraFacts(db: Db, teamIds: string[] | null): Promis
          FROM merged m`,
         teamIds,
       );
-      // Times travel as text: a mark of a cascade delete is ±infinity, which a Date cannot hold.
+      // Times travel as text: a mark of a cascade delete is ±infinity, which a Date cannot hold. Compared as
+      // text below only to widen a team's days: both ends are PostgreSQL's text of a timestamp.
+      const teamDays = new Map<string, { lo: string; hi: string }>();
       for (const range of ranges) {
         await tx.$executeRawUnsafe(
           `DELETE FROM dora_deployment_facts WHERE service_id = $1::text AND started_at >= $2::timestamp AND started_at <= $3::timestamp`,
@@ -67,13 +69,28 @@ export async function refreshDoraFacts(db: Db, teamIds: string[] | null): Promis
         );
         await tx.$executeRawUnsafe(REFRESH_FACTS_SQL, range.service_id, range.lo, range.hi, DEFAULT_ATTRIBUTION_HOURS * 3600);
         // The whole days the range touches: their other facts are current, so their sums are exact.
-        await tx.$executeRawUnsafe(
-          `DELETE FROM dora_daily_rollups WHERE service_id = $1::text AND day >= date_trunc('day', $2::timestamp) AND day <= $3::timestamp`,
+        // The teams whose days these were (before and after: a deleted service's team is known from its old rows).
+        const before = await tx.$queryRawUnsafe<{ team_id: string }[]>(
+          `DELETE FROM dora_daily_rollups WHERE service_id = $1::text AND day >= date_trunc('day', $2::timestamp) AND day <= $3::timestamp RETURNING team_id`,
           range.service_id,
           range.lo,
           range.hi,
         );
-        await tx.$executeRawUnsafe(REBUILD_ROLLUPS_SQL, range.service_id, range.lo, range.hi);
+        const after = await tx.$queryRawUnsafe<{ team_id: string }[]>(`${REBUILD_ROLLUPS_SQL} RETURNING team_id`, range.service_id, range.lo, range.hi);
+        for (const { team_id } of [...before, ...after]) {
+          const days = teamDays.get(team_id);
+          teamDays.set(team_id, days ? { lo: days.lo < range.lo ? days.lo : range.lo, hi: days.hi > range.hi ? days.hi : range.hi } : { lo: range.lo, hi: range.hi });
+        }
+      }
+      // Each team's days once, however many of its services changed.
+      for (const [teamId, days] of teamDays) {
+        await tx.$executeRawUnsafe(
+          `DELETE FROM dora_team_daily_rollups WHERE team_id = $1::text AND day >= date_trunc('day', $2::timestamp) AND day <= $3::timestamp`,
+          teamId,
+          days.lo,
+          days.hi,
+        );
+        await tx.$executeRawUnsafe(REBUILD_TEAM_ROLLUPS_SQL, [teamId], days.lo, days.hi);
       }
       return ranges.length;
     },

@@ -131,7 +131,9 @@ FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM 
 // $8–$11 the whole days: [$8, $9) of the previous period, [$10, $11) of the current one. The one definition
 // that depends on the period: a deployment is rework because of its predecessor only when that predecessor
 // is inside the periods ($4 on), as DORA_SQL's lag() over the periods' deployments sees it.
-export const DORA_ROLLUP_SQL = `
+// A team's or the organisation's report ($2 NULL) reads the team rollups (a tenth of the rows); one service's
+// reads that service's rollups.
+export const doraRollupSql = (source: "team" | "service") => `
 WITH edge AS (
   SELECT f.service_id, f.status, f.failure, f.recovery_seconds, f.lead_seconds,
     (f.explicit_rework OR (f.prev_rework AND f.prev_started_at >= $4::timestamp)) AS is_rework,
@@ -146,19 +148,26 @@ WITH edge AS (
       OR (f.started_at >= $11::timestamp AND f.started_at < $6::timestamp))
 ),
 days AS (
-  SELECT r.*, r.day >= $5::timestamp AS cur, date_trunc($7::text, r.day) AS bucket
-  FROM dora_daily_rollups r
-  WHERE r.team_id = ANY($1::text[]) AND ($2::text IS NULL OR r.service_id = $2::text) AND r.environment = $3::text
+  SELECT r.deployments, r.successful, r.failures, r.recovered, r.unrecovered, r.explicit_reworks, r.rework_prev_starts,
+    r.recovery_seconds, r.lead_seconds, ${source === "team" ? "r.deployed_service_ids" : "CASE WHEN r.successful > 0 THEN ARRAY[r.service_id] END"} AS deployed,
+    r.day >= $5::timestamp AS cur, date_trunc($7::text, r.day) AS bucket
+  FROM ${source === "team" ? "dora_team_daily_rollups" : "dora_daily_rollups"} r
+  WHERE r.team_id = ANY($1::text[]) AND ${source === "team" ? "$2::text IS NULL" : "r.service_id = $2::text"} AND r.environment = $3::text
     AND ((r.day >= $8::timestamp AND r.day < $9::timestamp) OR (r.day >= $10::timestamp AND r.day < $11::timestamp))
 ),
 counts AS (
-  SELECT cur, bucket, service_id, 1 AS deployments, (status = 'SUCCEEDED')::int AS successful, failure::int AS failures,
+  SELECT cur, bucket, 1 AS deployments, (status = 'SUCCEEDED')::int AS successful, failure::int AS failures,
     is_rework::int AS reworks, (failure AND recovery_seconds IS NOT NULL)::int AS recovered, (failure AND recovery_seconds IS NULL)::int AS unrecovered
   FROM edge
   UNION ALL
-  SELECT cur, bucket, service_id, deployments, successful, failures,
-    explicit_reworks + (SELECT count(*) FROM unnest(rework_prev_starts) p WHERE p >= $4::timestamp)::int, recovered, unrecovered
+  SELECT cur, bucket, deployments, successful, failures,
+    explicit_reworks + coalesce((SELECT count(*) FROM unnest(rework_prev_starts) p WHERE p >= $4::timestamp), 0)::int, recovered, unrecovered
   FROM days
+),
+deployed AS (
+  SELECT cur, bucket, service_id FROM edge WHERE status = 'SUCCEEDED'
+  UNION ALL
+  SELECT d.cur, d.bucket, service_id FROM days d CROSS JOIN LATERAL unnest(d.deployed) service_id
 ),
 recoveries AS (
   SELECT cur, bucket, recovery_seconds AS seconds FROM edge WHERE failure AND recovery_seconds IS NOT NULL
@@ -173,9 +182,13 @@ lead AS (
 deploy_figures AS (
   SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
     sum(deployments)::int AS deployments, sum(successful)::int AS successful, sum(failures)::int AS failures,
-    sum(reworks)::int AS reworks, count(DISTINCT service_id) FILTER (WHERE successful > 0)::int AS services_deployed,
-    sum(recovered)::int AS recovered, sum(unrecovered)::int AS unrecovered
+    sum(reworks)::int AS reworks, sum(recovered)::int AS recovered, sum(unrecovered)::int AS unrecovered
   FROM counts
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+),
+deployed_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket, count(DISTINCT service_id)::int AS services_deployed
+  FROM deployed
   GROUP BY GROUPING SETS ((cur), (cur, bucket))
 ),
 recovery_figures AS (
@@ -194,10 +207,11 @@ lead_figures AS (
 )
 SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket,
   coalesce(df.deployments, 0) AS deployments, coalesce(df.successful, 0) AS successful, coalesce(df.failures, 0) AS failures,
-  coalesce(df.reworks, 0) AS reworks, coalesce(df.services_deployed, 0) AS services_deployed,
+  coalesce(df.reworks, 0) AS reworks, coalesce(sf.services_deployed, 0) AS services_deployed,
   rf.recovery_median, coalesce(df.recovered, 0) AS recovered, coalesce(df.unrecovered, 0) AS unrecovered,
   lf.lead_median, lf.lead_p90, coalesce(lf.changes, 0) AS changes
 FROM deploy_figures df
+LEFT JOIN deployed_figures sf ON sf.cur = df.cur AND sf.bucket IS NOT DISTINCT FROM df.bucket
 LEFT JOIN recovery_figures rf ON rf.cur = df.cur AND rf.bucket IS NOT DISTINCT FROM df.bucket
 FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM df.bucket
 `;

@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, parseOrThrow } from "@/lib/errors";
 import { teamForRead } from "@/lib/deployments/deployments.server";
-import { DORA_ROLLUP_SQL, DORA_SQL } from "@/lib/deployments/dora-sql";
+import { DORA_SQL, doraRollupSql } from "@/lib/deployments/dora-sql";
 import { refreshDoraFacts } from "@/lib/deployments/dora-facts.server";
 import { bucketStarts } from "@/lib/deployments/dora-buckets";
 import {
@@ -90,12 +90,12 @@ const dayFloor = (time: Date) => new Date(Math.floor(time.getTime() / DAY_MS) * 
 const dayCeil = (time: Date) => new Date(Math.ceil(time.getTime() / DAY_MS) * DAY_MS);
 
 /**
- * DORA_ROLLUP_SQL: whole UTC days from the daily rollups, the edges from the facts (refresh them first). The
+ * doraRollupSql: whole UTC days from the daily rollups (the team rollups without a service), the edges from the facts (refresh them first). The
  * default attribution window only.
  */
 export function factsDora(db: Db, scope: Scope, query: { environment: string; bucket: DoraBucket }, period: { previousFrom: Date; from: Date; to: Date }) {
   const iso = (time: Date) => time.toISOString();
-  return queryWithoutJit(db, DORA_ROLLUP_SQL, [
+  return queryWithoutJit(db, doraRollupSql(scope.serviceId ? "service" : "team"), [
     scope.teamIds,
     scope.serviceId,
     query.environment,

@@ -175,3 +175,22 @@ CREATE TABLE "dora_daily_rollups" (
 
 -- CreateIndex
 CREATE INDEX "dora_daily_rollups_team_id_environment_day_idx" ON "dora_daily_rollups"("team_id", "environment", "day");
+
+-- CreateTable
+CREATE TABLE "dora_team_daily_rollups" (
+    "team_id" TEXT NOT NULL,
+    "environment" TEXT NOT NULL,
+    "day" TIMESTAMP(3) NOT NULL,
+    "deployments" INTEGER NOT NULL,
+    "successful" INTEGER NOT NULL,
+    "failures" INTEGER NOT NULL,
+    "recovered" INTEGER NOT NULL,
+    "unrecovered" INTEGER NOT NULL,
+    "explicit_reworks" INTEGER NOT NULL,
+    "deployed_service_ids" TEXT[],
+    "rework_prev_starts" TIMESTAMP(3)[],
+    "recovery_seconds" DOUBLE PRECISION[],
+    "lead_seconds" DOUBLE PRECISION[],
+
+    CONSTRAINT "dora_team_daily_rollups_pkey" PRIMARY KEY ("team_id","environment","day")
+);
