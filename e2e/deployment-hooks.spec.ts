@@ -25,7 +25,7 @@ test("a maintainer creates a receiver, sees its secret once, rotates it and dele
   await page.getByRole("button", { name: "Create receiver" }).click();
   const panel = page.getByTestId("signing-secret-panel");
   await expect(panel.getByRole("heading", { name: "Argo CD receiver for Checkout API" })).toBeVisible({ timeout: 30_000 });
-  const secret = await panel.getByLabel("Signing secret").inputValue();
+  const secret = await panel.getByRole("textbox", { name: "Signing secret" }).inputValue();
   expect(secret.length).toBeGreaterThanOrEqual(32);
   await expect(panel.getByTestId("hook-url")).toHaveText(/^https?:\/\/.+\/api\/v1\/deployments\/hooks\/[a-z0-9]+\/deliveries$/);
   await panel.getByText("Argo CD template to paste").click();
@@ -42,7 +42,7 @@ test("a maintainer creates a receiver, sees its secret once, rotates it and dele
   await receivers.getByRole("button", { name: "Rotate secret" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
-  const rotated = await dialog.getByLabel("Signing secret").inputValue();
+  const rotated = await dialog.getByRole("textbox", { name: "Signing secret" }).inputValue();
   expect(rotated).not.toBe(secret);
   await page.screenshot({ path: "test-results/settings-deployments-rotated-1920.png" });
   await dialog.getByRole("button", { name: "I have stored it" }).click();

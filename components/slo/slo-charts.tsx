@@ -77,8 +77,10 @@ function deploymentLines(markers: readonly DeploymentMarker[] | undefined, data:
         key={`deployment-${marker.id}`}
         x={marker.time}
         stroke={failed ? "var(--critical)" : "var(--fg-muted)"}
-        strokeWidth={failed ? 2 : 1.5}
-        strokeDasharray="4 4"
+        // A busy service deploys a few times a day: successes stay faint so the lines do not hide the data.
+        strokeOpacity={failed ? 0.9 : labelled ? 0.7 : 0.3}
+        strokeWidth={failed ? 2 : 1}
+        strokeDasharray={failed ? "5 3" : "2 4"}
         ifOverflow="hidden"
         className="deployment-marker"
         label={
