@@ -46,6 +46,7 @@ test("a maintainer creates a receiver, sees its secret once, rotates it and dele
   expect(rotated).not.toBe(secret);
   await page.screenshot({ path: "test-results/settings-deployments-rotated-1920.png" });
   await dialog.getByRole("button", { name: "I have stored it" }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.locator("body")).not.toContainText(rotated);
 
   await receivers.getByRole("button", { name: "Delete" }).click();

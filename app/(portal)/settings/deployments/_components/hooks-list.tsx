@@ -20,14 +20,13 @@ import { deleteHookAction, rotateHookSecretAction } from "../actions";
 import { HookSetup } from "./hook-setup";
 
 function RotateHookSecret({ hook }: { hook: DeploymentHookView }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | undefined>();
   const [secret, setSecret] = useState<string | undefined>();
   const name = `${hookProviderLabels[hook.provider as DeploymentHookProvider]} receiver of ${hook.service.name}`;
   function changeOpen(next: boolean) {
-    if (pending) return;
+    if (pending && !secret) return;
     setOpen(next);
     // Closing forgets the secret: it is shown this once.
     if (!next) {
@@ -64,8 +63,8 @@ function RotateHookSecret({ hook }: { hook: DeploymentHookView }) {
                 startTransition(async () => {
                   const result = await rotateHookSecretAction(hook.id);
                   if (!result.ok) return setError(result.message);
+                  // Nothing on the page changes with the secret: no refresh, which would keep the dialog pending.
                   setSecret(result.data.secret);
-                  router.refresh();
                 })
               }
             >
