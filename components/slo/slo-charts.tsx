@@ -3,6 +3,7 @@
 // objective over a chosen range. The data arrives downsampled from the server (≤ 241 points).
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { markerLabel, type IncidentMarker } from "@/lib/incidents/slo-impact";
+import { MAX_LABELLED_DEPLOYMENTS, deploymentMarkerLabel, deploymentMarkersInRange, deploymentMarkersSentence, type DeploymentMarker } from "@/lib/deployments/slo-markers";
 import type { SloSeriesJson } from "@/lib/slo/api-schemas";
 import { burndownTicks, sliAxis } from "@/lib/slo/present";
 
@@ -60,13 +61,46 @@ function incidentAreas(markers: readonly IncidentMarker[] | undefined, data: rea
   });
 }
 
+/**
+ * The deployments as dashed vertical lines (failed and rolled-back ones in the critical colour, and said so
+ * in their label and the chart's name: never colour alone). Labels only while they fit; the list under the
+ * charts names every one.
+ */
+function deploymentLines(markers: readonly DeploymentMarker[] | undefined, data: readonly { at: number }[]) {
+  if (data.length < 2) return { lines: [], sentence: "" };
+  const inRange = deploymentMarkersInRange(markers, data[0].at, data[data.length - 1].at);
+  const labelled = inRange.length <= MAX_LABELLED_DEPLOYMENTS;
+  const lines = inRange.map((marker, index) => {
+    const failed = marker.status === "FAILED" || marker.status === "ROLLED_BACK";
+    return (
+      <ReferenceLine
+        key={`deployment-${marker.id}`}
+        x={marker.time}
+        stroke={failed ? "var(--critical)" : "var(--fg-muted)"}
+        // A busy service deploys a few times a day: successes stay faint so the lines do not hide the data.
+        strokeOpacity={failed ? 0.9 : labelled ? 0.7 : 0.3}
+        strokeWidth={failed ? 2 : 1}
+        strokeDasharray={failed ? "5 3" : "2 4"}
+        ifOverflow="hidden"
+        className="deployment-marker"
+        label={
+          labelled
+            ? { value: deploymentMarkerLabel(marker), position: index % 2 ? "insideTopRight" : "insideTopLeft", fill: failed ? "var(--critical-fg)" : "var(--fg-muted)", fontSize: 13, fontWeight: 600, stroke: "var(--surface)", strokeWidth: 4, paintOrder: "stroke", offset: 6 + (index % 2) * 16 }
+            : undefined
+        }
+      />
+    );
+  });
+  return { lines, sentence: deploymentMarkersSentence(inRange) };
+}
+
 function markersSentence(markers: readonly IncidentMarker[] | undefined): string {
   if (!markers?.length) return "";
   return ` Shaded: ${markers.length === 1 ? "1 incident" : `${markers.length} incidents`} (${markers.map((marker) => `${marker.reference} ${marker.severity}`).join(", ")}).`;
 }
 
 /** The budget left over the window, with the even pace that would spend exactly all of it by the end. */
-export function BurndownChart({ series, markers }: { series: SloSeriesJson; markers?: readonly IncidentMarker[] }) {
+export function BurndownChart({ series, markers, deployments }: { series: SloSeriesJson; markers?: readonly IncidentMarker[]; deployments?: readonly DeploymentMarker[] }) {
   const data = series.burndown.map((point) => ({ at: Date.parse(point.at), remaining: point.remaining === null ? null : point.remaining * 100, ideal: point.ideal * 100 }));
   const values = data.flatMap((point) => (point.remaining === null ? [] : [point.remaining]));
   const low = Math.min(0, ...values);
@@ -78,14 +112,16 @@ export function BurndownChart({ series, markers }: { series: SloSeriesJson; mark
       ? "Error budget burndown: no data in the window."
       : `Error budget burndown over the window: ${Math.round(last)} % left now${low < 0 ? `, overspent at the lowest by ${Math.round(-low)} %` : ""}.`;
   const areas = incidentAreas(markers, data);
+  const changes = deploymentLines(deployments, data);
   return (
-    <div role="img" aria-label={summary + markersSentence(markers)} className="h-72 w-full" data-testid="burndown-chart" data-incident-markers={areas.length}>
+    <div role="img" aria-label={summary + markersSentence(markers) + changes.sentence} className="h-72 w-full" data-testid="burndown-chart" data-incident-markers={areas.length} data-deployment-markers={changes.lines.length}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="at" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeTick(span)} tick={axisTick} stroke="var(--border-strong)" minTickGap={40} />
           <YAxis domain={[ticks[0], 100]} ticks={ticks} interval={0} tickFormatter={(value: number) => `${value} %`} tick={axisTick} stroke="var(--border-strong)" width={64} />
           {areas}
+          {changes.lines}
           <ReferenceLine y={0} stroke="var(--critical)" strokeWidth={2} label={{ value: "Exhausted", position: "insideBottomLeft", fill: "var(--critical-fg)", fontSize: 14 }} />
           <Tooltip
             contentStyle={tooltipStyle}
@@ -101,7 +137,7 @@ export function BurndownChart({ series, markers }: { series: SloSeriesJson; mark
 }
 
 /** The SLI per bucket against the objective; empty buckets are gaps, not 100 %. */
-export function SliChart({ series, objective, markers }: { series: SloSeriesJson; objective: number; markers?: readonly IncidentMarker[] }) {
+export function SliChart({ series, objective, markers, deployments }: { series: SloSeriesJson; objective: number; markers?: readonly IncidentMarker[]; deployments?: readonly DeploymentMarker[] }) {
   const data = series.sli.map((point) => ({ at: Date.parse(point.at), sli: point.sli === null ? null : point.sli * 100 }));
   const values = data.flatMap((point) => (point.sli === null ? [] : [point.sli]));
   const lowest = values.length ? Math.min(...values) : objective;
@@ -113,9 +149,10 @@ export function SliChart({ series, objective, markers }: { series: SloSeriesJson
     : "SLI: no data in this range.";
   const cut = axis.clipped ? ` The axis starts at ${axis.min} % so that the objective reads; lower points are drawn on its bottom edge.` : "";
   const areas = incidentAreas(markers, data);
+  const changes = deploymentLines(deployments, data);
   return (
     <figure className="flex flex-col gap-1">
-    <div role="img" aria-label={summary + cut + markersSentence(markers)} className="h-72 w-full" data-testid="sli-chart" data-incident-markers={areas.length}>
+    <div role="img" aria-label={summary + cut + markersSentence(markers) + changes.sentence} className="h-72 w-full" data-testid="sli-chart" data-incident-markers={areas.length} data-deployment-markers={changes.lines.length}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
@@ -130,6 +167,7 @@ export function SliChart({ series, objective, markers }: { series: SloSeriesJson
             width={84}
           />
           {areas}
+          {changes.lines}
           <ReferenceLine
             y={objective}
             stroke="var(--warning)"

@@ -14,6 +14,8 @@ import { LiveIndicator } from "@/components/slo/live-indicator";
 import { BurndownChart, SliChart } from "@/components/slo/slo-charts";
 import { SloStatusBadge } from "@/components/slo/slo-status-badge";
 import { IncidentMarkerList } from "@/components/slo/incident-marker-list";
+import { DeploymentMarkerList } from "@/components/slo/deployment-marker-list";
+import type { DeploymentMarker } from "@/lib/deployments/slo-markers";
 import type { IncidentMarker } from "@/lib/incidents/slo-impact";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import type { SloSeriesJson, SloWithReportJson } from "@/lib/slo/api-schemas";
@@ -40,7 +42,17 @@ function percent(value: number | null, digits = 3) {
   return value === null ? "No data" : `${(value * 100).toFixed(digits)} %`;
 }
 
-export function SloDashboard({ initial, initialSeries, markers }: { initial: SloWithReportJson; initialSeries: SloSeriesJson; markers?: readonly IncidentMarker[] }) {
+export function SloDashboard({
+  initial,
+  initialSeries,
+  markers,
+  deployments,
+}: {
+  initial: SloWithReportJson;
+  initialSeries: SloSeriesJson;
+  markers?: readonly IncidentMarker[];
+  deployments?: readonly DeploymentMarker[];
+}) {
   const id = initial.slo.id;
   const detail = useQuery({ queryKey: sloKeys.detail(id), queryFn: () => fetchJson<SloWithReportJson>(`/api/v1/slos/${id}`), initialData: initial, refetchInterval: SLO_REFRESH_MS });
   const [range, setRange] = useState<Range>("window");
@@ -121,7 +133,7 @@ export function SloDashboard({ initial, initialSeries, markers }: { initial: Slo
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <BurndownChart series={windowSeries.data} markers={markers} />
+            <BurndownChart series={windowSeries.data} markers={markers} deployments={deployments} />
           </CardContent>
         </Card>
         {/* Tabs wrap the card: the range tabs live in its header, the chart they control in its body. */}
@@ -143,7 +155,7 @@ export function SloDashboard({ initial, initialSeries, markers }: { initial: Slo
               {/* The chart is the active tab's panel, so the selected tab controls an element that exists. */}
               <TabsContent value={range} className="pt-0" aria-busy={rangeSeries.isFetching || undefined}>
                 {sliSeries ? (
-                  <SliChart series={sliSeries} objective={slo.objective} markers={markers} />
+                  <SliChart series={sliSeries} objective={slo.objective} markers={markers} deployments={deployments} />
                 ) : (
                   <div className="flex h-72 flex-col justify-end gap-2">
                     <span className="sr-only">Loading the SLI chart…</span>
@@ -157,6 +169,7 @@ export function SloDashboard({ initial, initialSeries, markers }: { initial: Slo
       </div>
 
       {markers && <IncidentMarkerList markers={markers} serviceName={slo.service.name} windowDays={slo.windowDays} />}
+      {deployments && <DeploymentMarkerList deployments={deployments} serviceName={slo.service.name} windowDays={slo.windowDays} />}
 
       <Card>
         <CardHeader>

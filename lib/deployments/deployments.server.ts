@@ -41,10 +41,15 @@ export async function teamForRead(db: Db | Tx, actor: Actor, slug: string | unde
 export async function recordDeployments(actor: Actor, input: unknown, options: { source?: DeploymentSource } = {}): Promise<RecordResult> {
   const data = parseOrThrow(recordDeploymentsSchema, input);
   const source = options.source ?? "api";
-  return getDb().$transaction(async (tx) => {
-    const access = await teamForWrite(tx, actor, data.team);
-    return insertDeployments(tx, actor, access, data.deployments, source);
-  });
+  return getDb().$transaction(
+    async (tx) => {
+      const access = await teamForWrite(tx, actor, data.team);
+      return insertDeployments(tx, actor, access, data.deployments, source);
+    },
+    // A batch of 1,000 (with its commits and the DORA dirty marks) takes well under a second alone, but
+    // Prisma's default 5 s ran out on a machine at load 18 in bench:dora: a loaded server is no client error.
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }
 
 /** The insert itself, inside the caller's transaction (the webhook receivers call it with their own team). */

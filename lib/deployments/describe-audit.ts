@@ -25,6 +25,8 @@ export function describeDeploymentEvent(who: string, action: string, details: un
       return `${who} added a ${sourceNames[value(d, "provider")] ?? value(d, "provider")} deployment webhook for ${value(d, "service")}`;
     case "deployment.hook_deleted":
       return `${who} removed a ${sourceNames[value(d, "provider")] ?? value(d, "provider")} deployment webhook of ${value(d, "service")}`;
+    case "deployment.hook_secret_rotated":
+      return `${who} replaced the secret of the ${sourceNames[value(d, "provider")] ?? value(d, "provider")} deployment webhook of ${value(d, "service")}`;
     case "dora.target_set":
       return `${who} set the team's target “${value(d, "label")}” to ${value(d, "value")}`;
     case "dora.target_reset":

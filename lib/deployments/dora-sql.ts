@@ -124,3 +124,94 @@ SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket
 FROM deploy_figures df
 FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM df.bucket
 `;
+
+// The same figures as DORA_SQL from the precomputed per-deployment half (lib/deployments/dora-facts.server.ts,
+// for the default attribution window): the whole UTC days of each period from dora_daily_rollups, the partial
+// days at the periods' edges from dora_deployment_facts. Parameters: $1–$6 as DORA_SQL's, $7 the bucket unit,
+// $8–$11 the whole days: [$8, $9) of the previous period, [$10, $11) of the current one. The one definition
+// that depends on the period: a deployment is rework because of its predecessor only when that predecessor
+// is inside the periods ($4 on), as DORA_SQL's lag() over the periods' deployments sees it.
+// A team's or the organisation's report ($2 NULL) reads the team rollups (a tenth of the rows); one service's
+// reads that service's rollups.
+export const doraRollupSql = (source: "team" | "service") => `
+WITH edge AS (
+  SELECT f.service_id, f.status, f.failure, f.recovery_seconds, f.lead_seconds,
+    (f.explicit_rework OR (f.prev_rework AND f.prev_started_at >= $4::timestamp)) AS is_rework,
+    f.started_at >= $5::timestamp AS cur,
+    date_trunc($7::text, f.started_at) AS bucket
+  FROM dora_deployment_facts f
+  WHERE f.team_id = ANY($1::text[]) AND ($2::text IS NULL OR f.service_id = $2::text) AND f.environment = $3::text
+    -- The three partial stretches, as ranges the index can seek (not "inside the periods and not a whole day",
+    -- which reads every deployment of the periods).
+    AND ((f.started_at >= $4::timestamp AND f.started_at < $8::timestamp)
+      OR (f.started_at >= $9::timestamp AND f.started_at < $10::timestamp)
+      OR (f.started_at >= $11::timestamp AND f.started_at < $6::timestamp))
+),
+days AS (
+  SELECT r.deployments, r.successful, r.failures, r.recovered, r.unrecovered, r.explicit_reworks, r.rework_prev_starts,
+    r.recovery_seconds, r.lead_seconds, ${source === "team" ? "r.deployed_service_ids" : "CASE WHEN r.successful > 0 THEN ARRAY[r.service_id] END"} AS deployed,
+    r.day >= $5::timestamp AS cur, date_trunc($7::text, r.day) AS bucket
+  FROM ${source === "team" ? "dora_team_daily_rollups" : "dora_daily_rollups"} r
+  WHERE r.team_id = ANY($1::text[]) AND ${source === "team" ? "$2::text IS NULL" : "r.service_id = $2::text"} AND r.environment = $3::text
+    AND ((r.day >= $8::timestamp AND r.day < $9::timestamp) OR (r.day >= $10::timestamp AND r.day < $11::timestamp))
+),
+counts AS (
+  SELECT cur, bucket, 1 AS deployments, (status = 'SUCCEEDED')::int AS successful, failure::int AS failures,
+    is_rework::int AS reworks, (failure AND recovery_seconds IS NOT NULL)::int AS recovered, (failure AND recovery_seconds IS NULL)::int AS unrecovered
+  FROM edge
+  UNION ALL
+  SELECT cur, bucket, deployments, successful, failures,
+    explicit_reworks + coalesce((SELECT count(*) FROM unnest(rework_prev_starts) p WHERE p >= $4::timestamp), 0)::int, recovered, unrecovered
+  FROM days
+),
+deployed AS (
+  SELECT cur, bucket, service_id FROM edge WHERE status = 'SUCCEEDED'
+  UNION ALL
+  SELECT d.cur, d.bucket, service_id FROM days d CROSS JOIN LATERAL unnest(d.deployed) service_id
+),
+recoveries AS (
+  SELECT cur, bucket, recovery_seconds AS seconds FROM edge WHERE failure AND recovery_seconds IS NOT NULL
+  UNION ALL
+  SELECT d.cur, d.bucket, seconds FROM days d CROSS JOIN LATERAL unnest(d.recovery_seconds) seconds
+),
+lead AS (
+  SELECT e.cur, e.bucket, seconds FROM edge e CROSS JOIN LATERAL unnest(e.lead_seconds) seconds
+  UNION ALL
+  SELECT d.cur, d.bucket, seconds FROM days d CROSS JOIN LATERAL unnest(d.lead_seconds) seconds
+),
+deploy_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
+    sum(deployments)::int AS deployments, sum(successful)::int AS successful, sum(failures)::int AS failures,
+    sum(reworks)::int AS reworks, sum(recovered)::int AS recovered, sum(unrecovered)::int AS unrecovered
+  FROM counts
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+),
+deployed_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket, count(DISTINCT service_id)::int AS services_deployed
+  FROM deployed
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+),
+recovery_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS recovery_median
+  FROM recoveries
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+),
+lead_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS lead_median,
+    percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS lead_p90,
+    count(*)::int AS changes
+  FROM lead
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+)
+SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket,
+  coalesce(df.deployments, 0) AS deployments, coalesce(df.successful, 0) AS successful, coalesce(df.failures, 0) AS failures,
+  coalesce(df.reworks, 0) AS reworks, coalesce(sf.services_deployed, 0) AS services_deployed,
+  rf.recovery_median, coalesce(df.recovered, 0) AS recovered, coalesce(df.unrecovered, 0) AS unrecovered,
+  lf.lead_median, lf.lead_p90, coalesce(lf.changes, 0) AS changes
+FROM deploy_figures df
+LEFT JOIN deployed_figures sf ON sf.cur = df.cur AND sf.bucket IS NOT DISTINCT FROM df.bucket
+LEFT JOIN recovery_figures rf ON rf.cur = df.cur AND rf.bucket IS NOT DISTINCT FROM df.bucket
+FULL JOIN lead_figures lf ON lf.cur = df.cur AND lf.bucket IS NOT DISTINCT FROM df.bucket
+`;

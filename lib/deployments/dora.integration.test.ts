@@ -144,6 +144,45 @@ describe("DORA metrics in PostgreSQL", () => {
     expect(org.summary.deployments).toBeGreaterThanOrEqual(6);
   });
 
+  it("gives the organisation aggregates only: every team's deployments summed, no team, service or deployment named", async () => {
+    const db = getDb();
+    // A period no other test writes to, so that the organisation's figures are exactly these two teams'.
+    const later = new Date("2031-06-01T00:00:00Z");
+    const mine = await makeTeam();
+    const theirs = await makeTeam();
+    const deploy = async (team: { id: string }, slug: string, count: number, failed: number) => {
+      const service = await db.service.create({ data: { teamId: team.id, slug, name: `Service ${slug}` } });
+      await db.deployment.createMany({
+        data: Array.from({ length: count }, (_, index) => ({
+          teamId: team.id,
+          serviceId: service.id,
+          clientKey: `${slug}-${index}`,
+          environment: "production",
+          version: `${slug}-v${index}`,
+          status: index < failed ? ("FAILED" as const) : ("SUCCEEDED" as const),
+          startedAt: new Date(later.getTime() - (index + 1) * 3_600_000),
+          finishedAt: new Date(later.getTime() - (index + 1) * 3_600_000 + 60_000),
+        })),
+      });
+      return service;
+    };
+    await deploy(mine, "mine-checkout", 4, 1);
+    const hidden = await deploy(theirs, "theirs-secret-ledger", 6, 0);
+    const org = await getOrganisationDora(mine.owner.actor, { window: "7" }, { now: later });
+    expect(org.summary).toMatchObject({ deployments: 10, successful: 9, failures: 1 });
+    expect(org.summary.frequency.perServicePerDay).toBeCloseTo(9 / 2 / 7, 6);
+    expect(org.scope).toEqual({ kind: "organisation", team: null, service: null });
+    const text = JSON.stringify(org);
+    for (const name of [theirs.slug, theirs.name, hidden.slug, hidden.name, hidden.id, "theirs-secret-ledger-v0", mine.slug]) expect(text).not.toContain(name);
+    // Naming a team or service does not narrow the organisation's view to another team's.
+    const narrowed = await getOrganisationDora(mine.owner.actor, { window: "7", team: theirs.slug, service: hidden.slug }, { now: later });
+    expect(narrowed.summary.deployments).toBe(10);
+    expect(JSON.stringify(narrowed)).not.toContain(hidden.slug);
+    // The team's own view holds its own deployments only.
+    const team = await getTeamDora(mine.owner.actor, { team: mine.slug, window: "7" }, { now: later });
+    expect(team.summary.deployments).toBe(4);
+  });
+
   it("answers 422 with paths for a bad window", async () => {
     const { team } = await fixture();
     const error = (await caught(getTeamDora(team.owner.actor, { team: team.slug, window: "12" }, { now }))) as { issues: { path: unknown[] }[] };

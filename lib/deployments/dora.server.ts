@@ -5,9 +5,11 @@ import { getDb, type Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError, parseOrThrow } from "@/lib/errors";
 import { teamForRead } from "@/lib/deployments/deployments.server";
-import { DORA_SQL } from "@/lib/deployments/dora-sql";
+import { DORA_SQL, doraRollupSql } from "@/lib/deployments/dora-sql";
+import { refreshDoraFacts } from "@/lib/deployments/dora-facts.server";
 import { bucketStarts } from "@/lib/deployments/dora-buckets";
 import {
+  DEFAULT_ATTRIBUTION_HOURS,
   defaultBucket,
   doraPeriods,
   doraQuerySchema,
@@ -66,24 +68,64 @@ const toFigures = (row: Row | undefined): PeriodFigures =>
       }
     : emptyFigures;
 
-interface Scope {
+/** One statement with JIT off: compiling costs seconds on a busy machine and buys nothing here. */
+function queryWithoutJit(db: Db, sql: string, params: readonly unknown[]) {
+  // A read-only transaction: the timeout only bounds how long it may hold its connection.
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL jit = off");
+      return tx.$queryRawUnsafe<Row[]>(sql, ...params);
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** DORA_SQL over the raw rows: every figure re-derived, for any attribution window. */
+export function rawDora(db: Db, scope: Scope, query: { environment: string; bucket: DoraBucket; attributionHours: number }, period: { previousFrom: Date; from: Date; to: Date }) {
+  return queryWithoutJit(db, DORA_SQL, [scope.teamIds, scope.serviceId, query.environment, period.previousFrom.toISOString(), period.from.toISOString(), period.to.toISOString(), query.attributionHours * 3600, query.bucket]);
+}
+
+const DAY_MS = 86_400_000;
+const dayFloor = (time: Date) => new Date(Math.floor(time.getTime() / DAY_MS) * DAY_MS);
+const dayCeil = (time: Date) => new Date(Math.ceil(time.getTime() / DAY_MS) * DAY_MS);
+
+/**
+ * doraRollupSql: whole UTC days from the daily rollups (the team rollups without a service), the edges from the facts (refresh them first). The
+ * default attribution window only.
+ */
+export function factsDora(db: Db, scope: Scope, query: { environment: string; bucket: DoraBucket }, period: { previousFrom: Date; from: Date; to: Date }) {
+  const iso = (time: Date) => time.toISOString();
+  return queryWithoutJit(db, doraRollupSql(scope.serviceId ? "service" : "team"), [
+    scope.teamIds,
+    scope.serviceId,
+    query.environment,
+    iso(period.previousFrom),
+    iso(period.from),
+    iso(period.to),
+    query.bucket,
+    iso(dayCeil(period.previousFrom)),
+    iso(dayFloor(period.from)),
+    iso(dayCeil(period.from)),
+    iso(dayFloor(period.to)),
+  ]);
+}
+
+export interface Scope {
   teamIds: string[];
   serviceId: string | null;
 }
 
+/**
+ * The figures of a scope. With the default attribution window they are aggregated from the DORA facts
+ * (refreshed for the scope first, so never stale); another window re-derives them from the raw rows with
+ * DORA_SQL. Both give the same figures (dora-facts.integration.test.ts).
+ */
 async function computeDora(db: Db, scope: Scope, query: { environment: string; window: DoraWindow; bucket: DoraBucket; attributionHours: number }, now: Date) {
   const { days, from, to, previousFrom } = doraPeriods(query.window, now);
-  const params = [scope.teamIds, scope.serviceId, query.environment, previousFrom.toISOString(), from.toISOString(), to.toISOString(), query.attributionHours * 3600, query.bucket] as const;
+  const useFacts = query.attributionHours === DEFAULT_ATTRIBUTION_HOURS;
+  if (useFacts) await refreshDoraFacts(db, scope.teamIds);
   const [rows, [{ exists }]] = await Promise.all([
-    // JIT compilation costs seconds on a busy machine and buys nothing on a few thousand rows: off for this statement.
-    // A read-only transaction: the timeout only bounds how long it may hold its connection.
-    db.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe("SET LOCAL jit = off");
-        return tx.$queryRawUnsafe<Row[]>(DORA_SQL, ...params);
-      },
-      { timeout: 60_000 },
-    ),
+    useFacts ? factsDora(db, scope, query, { previousFrom, from, to }) : rawDora(db, scope, query, { previousFrom, from, to }),
     db.$queryRawUnsafe<{ exists: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM deployments WHERE team_id = ANY($1::text[]) AND ($2::text IS NULL OR service_id = $2::text)
          AND environment = $3::text AND status <> 'STARTED' AND started_at < $4::timestamp) AS exists`,

@@ -1,3 +1,4 @@
+import { formatPerDay, trendSentence } from "@/lib/deployments/present";
 import { describe, expect, it } from "vitest";
 import { changeFailureLevel, doraPeriods, emptyFigures, frequencyLevel, leadTimeLevel, recoveryLevel, summarize, trend } from "@/lib/deployments/dora";
 import { bucketStarts } from "@/lib/deployments/dora-buckets";
@@ -36,6 +37,14 @@ describe("summarize", () => {
     expect(summary.frequency.value).toBeCloseTo(18 / 7);
     expect(summary.frequency.perServicePerDay).toBeCloseTo(9 / 7);
     expect(summary.frequency.level).toBe("elite");
+  });
+  it("has no earlier data to compare with when the previous period had no deployment (not \"was None\")", () => {
+    const summary = summarize({ ...emptyFigures, deployments: 3, successful: 3, servicesDeployed: 1 }, emptyFigures, 7, true);
+    expect(summary.frequency.trend).toEqual({ previous: null, change: null, verdict: null });
+    expect(trendSentence(summary.frequency.trend, formatPerDay)).toBe("No earlier data to compare with");
+    // With deployments in the previous period, the trend compares as before.
+    const compared = summarize({ ...emptyFigures, deployments: 14, successful: 14, servicesDeployed: 1 }, { ...emptyFigures, deployments: 7, successful: 7, servicesDeployed: 1 }, 7, true);
+    expect(trendSentence(compared.frequency.trend, formatPerDay)).toBe("Better than the previous period: +100 %, was 1.0 a day");
   });
 });
 

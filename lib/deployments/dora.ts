@@ -159,7 +159,8 @@ export function summarize(current: PeriodFigures, previous: PeriodFigures, days:
       value: perDay(current),
       perServicePerDay: perService(current),
       level: frequencyLevel(perService(current)),
-      trend: trend(perDay(current), perDay(previous), "higher-is-better"),
+      // A previous period without a deployment has no frequency to compare with (not "0 a day").
+      trend: trend(perDay(current), previous.deployments > 0 ? perDay(previous) : null, "higher-is-better"),
     },
     leadTime: {
       value: current.leadTimeMedianSeconds,

@@ -195,4 +195,22 @@ describe("deployment webhooks", () => {
     const theirs = await listHooksRoute(new NextRequest(`http://localhost/api/v1/deployments/hooks?team=${team.slug}`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({}) });
     expect(theirs.status).toBe(404);
   });
+
+  it("rotates a secret (maintainers only): the old one is refused at once, the new one works, and it is stored sealed", async () => {
+    const { team, hook } = await setup("argocd");
+    const { rotateDeploymentHookSecret } = await import("@/lib/deployments/hooks.server");
+    const { caught } = await import("@/lib/testing/caught");
+    const { NotFoundError } = await import("@/lib/errors");
+    const stranger = await makeTeam();
+    expect(await caught(rotateDeploymentHookSecret(stranger.owner.actor, hook.id))).toBeInstanceOf(NotFoundError);
+    const rotated = await rotateDeploymentHookSecret(team.owner.actor, hook.id);
+    expect(rotated.secret).not.toBe(hook.secret);
+    expect(rotated.url).toMatch(new RegExp(`^https?://.+/api/v1/deployments/hooks/${hook.id}/deliveries$`));
+    const body = JSON.stringify({ app: "checkout-api", revision: SHA, phase: "Succeeded", startedAt: "2026-11-30T15:00:00Z", finishedAt: "2026-11-30T15:03:00Z" });
+    expect((await deliver(hook.id, body, { "x-portal-webhook-secret": hook.secret })).status).toBe(401);
+    expect((await deliver(hook.id, body, { "x-portal-webhook-secret": rotated.secret })).status).toBeLessThan(300);
+    const stored = await getDb().deploymentHook.findUniqueOrThrow({ where: { id: hook.id } });
+    expect(stored.secretCiphertext).not.toContain(rotated.secret);
+    expect(await getDb().auditLog.count({ where: { teamId: team.id, action: "deployment.hook_secret_rotated" } })).toBe(1);
+  });
 });

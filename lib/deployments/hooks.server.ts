@@ -3,6 +3,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db/client";
+import { publicUrl } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { requireTeamPermission } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/audit.server";
@@ -19,6 +20,7 @@ const hookJson = (hook: { id: string; provider: string; createdAt: Date; lastDel
   provider: hook.provider,
   service: hook.service,
   path: `/api/v1/deployments/hooks/${hook.id}/deliveries`,
+  url: `${publicUrl()}/api/v1/deployments/hooks/${hook.id}/deliveries`,
   createdAt: hook.createdAt.toISOString(),
   lastDeliveryAt: hook.lastDeliveryAt?.toISOString() ?? null,
 });
@@ -46,6 +48,21 @@ export async function listDeploymentHooks(actor: Actor, teamSlug: string | undef
   const access = await teamForWrite(db, actor, teamSlug);
   const hooks = await db.deploymentHook.findMany({ where: { teamId: access.team.id }, include: { service: { select: { slug: true, name: true } } }, orderBy: { createdAt: "asc" } });
   return { hooks: hooks.map(hookJson) };
+}
+
+export type DeploymentHookView = ReturnType<typeof hookJson>;
+
+/** Replaces a receiver's secret: the new one is returned once, the old one stops working at once. */
+export async function rotateDeploymentHookSecret(actor: Actor, hookId: string) {
+  const secret = randomBytes(24).toString("base64url");
+  return getDb().$transaction(async (tx) => {
+    const hook = await tx.deploymentHook.findUnique({ where: { id: hookId }, include: { service: { select: { slug: true, name: true } } } });
+    if (!hook) throw new NotFoundError("Hook");
+    await requireTeamPermission(tx, actor, { id: hook.teamId }, "manage", "Hook");
+    await tx.deploymentHook.update({ where: { id: hook.id }, data: { secretCiphertext: encryptSecret(secret) } });
+    await recordAudit(tx, actor, { action: "deployment.hook_secret_rotated", teamId: hook.teamId, targetType: "deployment_hook", targetId: hook.id, details: { provider: hook.provider, service: hook.service.slug } });
+    return { ...hookJson(hook), secret };
+  });
 }
 
 export async function deleteDeploymentHook(actor: Actor, hookId: string) {

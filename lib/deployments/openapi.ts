@@ -25,6 +25,7 @@ const hookSchema = z.object({
   provider: z.enum(["github", "gitlab", "argocd"]),
   service: z.object({ slug: z.string(), name: z.string() }),
   path: z.string().describe("Where the provider delivers"),
+  url: z.string().describe("The full delivery URL (the portal's NEXTAUTH_URL and the path): what to paste into the provider"),
   createdAt: z.iso.datetime(),
   lastDeliveryAt: z.iso.datetime().nullable(),
 });

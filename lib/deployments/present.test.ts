@@ -10,6 +10,7 @@ describe("presenting DORA figures", () => {
   it("maps levels to status tones and trends to sentences", () => {
     expect([levelTone("elite"), levelTone("high"), levelTone("medium"), levelTone("low"), levelTone(null)]).toEqual(["healthy", "healthy", "warning", "critical", "nodata"]);
     expect(trendSentence({ previous: 0.1, change: 1, verdict: "worse" }, formatRate)).toBe("Worse than the previous period: +100 %, was 10 %");
-    expect(trendSentence({ previous: null, change: null, verdict: null }, formatRate)).toBe("No data in the previous period");
+    expect(trendSentence({ previous: null, change: null, verdict: null }, formatRate)).toBe("No earlier data to compare with");
+    expect(trendSentence({ previous: 0.2, change: null, verdict: null }, formatRate)).toBe("Nothing to compare with the previous period");
   });
 });

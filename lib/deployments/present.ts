@@ -39,7 +39,8 @@ export function levelTone(level: DoraLevel | null): Status {
 }
 
 export function trendSentence(trend: Trend, format: (value: number | null) => string): string {
-  if (trend.verdict === null) return trend.previous === null ? "No data in the previous period" : "Nothing to compare with the previous period";
+  if (trend.previous === null) return "No earlier data to compare with";
+  if (trend.verdict === null) return "Nothing to compare with the previous period";
   if (trend.verdict === "same") return `Same as the previous period (${format(trend.previous)})`;
   const change = trend.change === null ? "" : ` ${trend.change > 0 ? "+" : "−"}${Math.round(Math.abs(trend.change) * 100)} %,`;
   return `${trend.verdict === "better" ? "Better" : "Worse"} than the previous period:${change} was ${format(trend.previous)}`;

@@ -7,6 +7,7 @@ import { evaluateSloAlerts } from "@/lib/slo/alert-evaluation.server";
 import { announceOverdueActionItems } from "@/lib/incidents/overdue.server";
 import { pruneOutbox } from "@/lib/outbox/retention.server";
 import { maintainSamplePartitions } from "@/lib/slo/partitions.server";
+import { refreshDoraFacts } from "@/lib/deployments/dora-facts.server";
 import { env } from "@/lib/env";
 
 export interface PeriodicJob {
@@ -30,5 +31,8 @@ export const periodicJobs: PeriodicJob[] = [
     firstRunAfterMs: 5 * 60_000,
     run: (db, now) => db.$transaction((tx) => maintainSamplePartitions(tx, now, { retentionDays: env().SLI_RETENTION_DAYS }), { timeout: 10 * 60_000, maxWait: 30_000 }),
   },
+  // The DORA facts of what changed since (ADR 018): reports refresh their own scope too, so this only keeps
+  // them from having to.
+  { name: "dora-facts", intervalMs: 60_000, firstRunAfterMs: 30_000, run: (db) => refreshDoraFacts(db, null) },
   { name: "outbox-retention", intervalMs: 60 * 60_000, firstRunAfterMs: 60_000, run: (db, now) => pruneOutbox(db, now) },
 ];

@@ -8,6 +8,7 @@ const sections = [
   { href: "/settings/notifications", label: "Notifications" },
   { href: "/settings/repositories", label: "Repositories" },
   { href: "/settings/data-sources", label: "Data sources" },
+  { href: "/settings/deployments", label: "Deployments" },
   { href: "/settings/reviews", label: "Reviews" },
   { href: "/settings/teams/new", label: "New team" },
 ];

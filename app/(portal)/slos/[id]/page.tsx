@@ -13,6 +13,7 @@ import { toSloWithReportJson } from "@/lib/slo/api-schemas";
 import { bucketBound } from "@/lib/slo/exports";
 import { getSloReport, getSloSeries } from "@/lib/slo/reports.server";
 import { listSloIncidentMarkers } from "@/lib/incidents/slo-impact.server";
+import { listSloDeploymentMarkers } from "@/lib/deployments/slo-markers.server";
 import { getRequestLink } from "@/lib/requests/linked-request.server";
 import { sliKindLabels } from "@/lib/slo/schema";
 import { orNotFound } from "../../_lib/or-not-found";
@@ -27,7 +28,12 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
   const actor = await requirePageActor();
   const now = new Date();
   const result = await orNotFound(getSloReport(actor, id, now));
-  const [series, markers, pull] = await Promise.all([getSloSeries(actor, id, "window", now), listSloIncidentMarkers(actor, id, now), getSloSourceStatus(actor, id)]);
+  const [series, markers, deployments, pull] = await Promise.all([
+    getSloSeries(actor, id, "window", now),
+    listSloIncidentMarkers(actor, id, now),
+    listSloDeploymentMarkers(actor, id, now),
+    getSloSourceStatus(actor, id),
+  ]);
   const slo = result.definition;
   const sourceRequest = slo.sourceRequestId ? await getRequestLink(actor, slo.sourceRequestId) : null;
   const canEdit = roleAllows(result.role, "edit");
@@ -75,7 +81,7 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
         }
       />
       {pull && <SourceStatusCard source={pull.source} status={pull.status} />}
-      <SloDashboard initial={toSloWithReportJson(result, result.asOf)} initialSeries={series} markers={markers} />
+      <SloDashboard initial={toSloWithReportJson(result, result.asOf)} initialSeries={series} markers={markers} deployments={deployments} />
       <Card className="mt-6">
         <CardHeader>
           <CardTitle>Definition</CardTitle>

@@ -15,7 +15,7 @@ import type { EventType } from "@/lib/outbox/events";
 import { createEndpointAction, type CreatedEndpoint } from "../actions";
 import { EventTypesFieldset } from "./event-types-fieldset";
 import { endpointFieldErrors, issuesToFieldErrors } from "./field-errors";
-import { SigningSecretPanel } from "./signing-secret";
+import { SigningSecretPanel } from "@/components/settings/signing-secret";
 
 export function urlHelp(kind: EndpointKindValue) {
   return kind === "SLACK"

@@ -10,7 +10,7 @@ import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from 
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { formatDateTime } from "@/lib/format";
 import { rotateEndpointSecretAction } from "../../actions";
-import { SecretValue } from "../../_components/signing-secret";
+import { SecretValue } from "@/components/settings/signing-secret";
 
 export function RotateSecretDialog({ id, name }: { id: string; name: string }) {
   const router = useRouter();

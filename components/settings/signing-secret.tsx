@@ -1,6 +1,7 @@
 "use client";
-// A webhook's signing secret, the one time the portal shows it: after creating the endpoint and after a
-// rotation. It lives only in this component's props; nothing stores or logs it.
+// A webhook's signing secret, the one time the portal shows it: after creating an endpoint or receiver and
+// after a rotation (Settings → Notifications and → Deployments). It lives only in this component's props;
+// nothing stores or logs it.
 import { Copy } from "lucide-react";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 
 /** The secret in a read-only box (select it, or use Copy) and what to do with it. */
-export function SecretValue({ secret, autoFocus }: { secret: string; autoFocus?: boolean }) {
+export function SecretValue({ secret, autoFocus, help }: { secret: string; autoFocus?: boolean; help?: ReactNode }) {
   const { toast } = useToast();
   const id = useId();
   return (
@@ -43,15 +44,19 @@ export function SecretValue({ secret, autoFocus }: { secret: string; autoFocus?:
         </Button>
       </div>
       <p className="text-sm text-fg-muted">
-        Store it now, in your receiver&apos;s secret store: it is not shown again. Verify each request&apos;s <code className="font-mono">webhook-signature</code>{" "}
-        header with it, using any Standard Webhooks library, e.g. <code className="font-mono">new Webhook(secret).verify(body, headers)</code>.
+        {help ?? (
+          <>
+            Store it now, in your receiver&apos;s secret store: it is not shown again. Verify each request&apos;s <code className="font-mono">webhook-signature</code>{" "}
+            header with it, using any Standard Webhooks library, e.g. <code className="font-mono">new Webhook(secret).verify(body, headers)</code>.
+          </>
+        )}
       </p>
     </div>
   );
 }
 
 /** The panel shown once after creating a webhook; it takes the focus so that it is not missed. */
-export function SigningSecretPanel({ title, secret, children, onDismiss }: { title: string; secret: string; children?: ReactNode; onDismiss: () => void }) {
+export function SigningSecretPanel({ title, secret, children, help, onDismiss }: { title: string; secret: string; children?: ReactNode; help?: ReactNode; onDismiss: () => void }) {
   const panel = useRef<HTMLElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -69,7 +74,7 @@ export function SigningSecretPanel({ title, secret, children, onDismiss }: { tit
         {title}
       </h3>
       {children}
-      <SecretValue secret={secret} />
+      <SecretValue secret={secret} help={help} />
       <div>
         <Button onClick={onDismiss}>I have stored it</Button>
       </div>
