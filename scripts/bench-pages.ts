@@ -32,33 +32,45 @@ async function signIn(): Promise<string> {
   return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 }
 
-/** The first item's id of an API list (`{ requests: [...] }`, `{ incidents: [...] }`). */
-async function firstId(cookie: string, path: string, key: string): Promise<string | undefined> {
+/** The first item's id of an API list (`{ incidents: [{ id }] }`, `{ slos: [{ slo: { id } }] }`): the demo has some. */
+async function firstId(cookie: string, path: string, key: string): Promise<string> {
   const response = await fetch(`${base}${path}`, { headers: { cookie } });
-  if (!response.ok) return undefined;
-  const body = (await response.json()) as Record<string, { id: string }[] | undefined>;
-  return body[key]?.[0]?.id;
+  const body = response.ok ? ((await response.json()) as Record<string, { id?: string; slo?: { id: string } }[] | undefined>) : {};
+  const first = body[key]?.[0];
+  const id = first?.id ?? first?.slo?.id;
+  if (!id) throw new Error(`${path} (${response.status}) lists no ${key}: is the portal running with DEMO_MODE=true?`);
+  return id;
 }
 
 async function main() {
   const cookie = await signIn();
-  const requestId = await firstId(cookie, "/api/v1/requests", "requests");
-  const incidentId = await firstId(cookie, "/api/v1/incidents", "incidents");
+  // The demo's richest request (approved, with artifacts, decisions and a meeting), and the newest incident.
+  const requestId = "demo-request-network";
+  const incidentId = await firstId(cookie, "/api/v1/incidents?team=payments", "incidents");
+  const sloId = await firstId(cookie, "/api/v1/teams/payments/slos", "slos");
   const pages = [
     "/",
     "/roles",
     "/roles/sre-engineer",
     "/requests",
     "/requests/new?role=sre-engineer",
-    ...(requestId ? [`/requests/${requestId}`, `/requests/${requestId}?tab=artifacts`] : []),
+    `/requests/${requestId}`,
+    `/requests/${requestId}?tab=artifacts`,
+    `/requests/${requestId}/print`,
     "/slos",
+    `/slos/${sloId}`,
     "/services",
     "/incidents",
-    ...(incidentId ? [`/incidents/${incidentId}`] : []),
+    `/incidents/${incidentId}`,
+    `/incidents/${incidentId}/postmortem`,
     "/incidents/metrics",
     "/reviews",
+    "/reviews/meetings",
+    "/reviews/meetings/demo-meeting-payments-ended",
     "/decisions",
+    "/dora",
     "/settings",
+    "/settings/members",
   ];
   console.log(`[bench] ${base}, ${runs} loads per page after one warm-up`);
   console.log(`${"page".padEnd(48)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"KB".padStart(6)}`);
@@ -78,7 +90,7 @@ async function main() {
       times.push(result.ms);
       bytes = result.bytes;
     }
-    console.log(`${page.replace(/[0-9a-z]{20,}/, ":id").padEnd(48)} ${percentile(times, 50).toFixed(0).padStart(7)} ${percentile(times, 95).toFixed(0).padStart(7)} ${(bytes / 1024).toFixed(0).padStart(6)}`);
+    console.log(`${page.replace(/[0-9a-z]{20,}|demo-request-network/, ":id").padEnd(48)} ${percentile(times, 50).toFixed(0).padStart(7)} ${percentile(times, 95).toFixed(0).padStart(7)} ${(bytes / 1024).toFixed(0).padStart(6)}`);
   }
 }
 

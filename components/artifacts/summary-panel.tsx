@@ -11,15 +11,14 @@ export function SummaryPanel({ figures, className, compact = false }: { figures:
     return (
       <dl className={cn("flex flex-col divide-y divide-border rounded-md border border-border", className)} data-testid="artifact-summary">
         {figures.map((figure) => (
-          <div key={figure.key} className="flex flex-col gap-0.5 px-3 py-2">
-            <div className="flex items-baseline justify-between gap-3">
-              <dt className="text-base text-fg-muted">{figure.label}</dt>
-              <dd className="shrink-0 text-xl font-bold text-fg tabular-nums">
-                {formatValue(figure.value)}
-                {figure.unit && <span className="ml-1 text-base font-semibold text-fg-muted">{figure.unit}</span>}
-              </dd>
-            </div>
-            {figure.detail && <dd className="text-sm text-fg-muted">{figure.detail}</dd>}
+          // One div per figure, directly holding its dt and dd (a <dl> allows one wrapper level, no more).
+          <div key={figure.key} className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3 gap-y-0.5 px-3 py-2">
+            <dt className="text-base text-fg-muted">{figure.label}</dt>
+            <dd className="text-right text-xl font-bold text-fg tabular-nums">
+              {formatValue(figure.value)}
+              {figure.unit && <span className="ml-1 text-base font-semibold text-fg-muted">{figure.unit}</span>}
+            </dd>
+            {figure.detail && <dd className="col-span-2 text-sm text-fg-muted">{figure.detail}</dd>}
           </div>
         ))}
       </dl>

@@ -18,8 +18,15 @@ export function MarkdownView({ markdown, className }: { markdown: string; classN
       )}
     >
       {/* react-markdown escapes raw HTML by default; no rehype-raw, so typed HTML is shown, never run. */}
-      {/* Code blocks scroll sideways, so the keyboard must reach them. */}
-      <Markdown remarkPlugins={[remarkGfm]} components={{ pre: ({ node: _node, ...props }) => <pre tabIndex={0} aria-label="Code block" {...props} /> }}>
+      {/* Code blocks scroll sideways, so the keyboard must reach them. A task list's checkbox (`- [x]`) is
+          read-only and has no label of its own: it is named by its state. */}
+      <Markdown
+        remarkPlugins={[remarkGfm]}
+        components={{
+          pre: ({ node: _node, ...props }) => <pre tabIndex={0} aria-label="Code block" {...props} />,
+          input: ({ node: _node, ...props }) => (props.type === "checkbox" ? <input {...props} aria-label={props.checked ? "Done" : "Not done"} /> : <input {...props} />),
+        }}
+      >
         {markdown}
       </Markdown>
     </div>

@@ -19,7 +19,7 @@ import type { SloListJson, SloWithReportJson } from "@/lib/slo/api-schemas";
 import { statusSeverity, type SloStatus } from "@/lib/slo/math";
 import { formatAttainment, formatBurnRate, sloStatusOrder, sloStatusPresentation } from "@/lib/slo/present";
 import { SLO_REFRESH_MS, fetchJson } from "@/lib/slo/query-keys";
-import { sliKindShortLabels } from "@/lib/slo/schema";
+import { sliKindShortLabels } from "@/lib/slo/labels";
 
 const PAGE_SIZE = 25;
 

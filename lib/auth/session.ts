@@ -1,5 +1,7 @@
-// Session helpers for pages, layouts and server actions.
+// Session helpers for pages, layouts and server actions. The session, the actor and the actor's teams are
+// read once per page render (React's `cache`): the layout and the page both ask for them.
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -7,18 +9,18 @@ import { getDb } from "@/lib/db/client";
 import { userActor, type Actor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
 import { UnauthenticatedError } from "@/lib/errors";
-import { resolveCurrentTeam, type TeamSummary } from "@/lib/teams/teams.server";
+import { listTeams, type TeamSummary } from "@/lib/teams/teams.server";
 
 export const CURRENT_TEAM_COOKIE = "portal-team";
 
 /** The signed-in user as an actor, or null. A session whose user was deleted counts as signed out. */
-export async function getSessionActor(): Promise<Actor | null> {
+export const getSessionActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
   const userId = (session?.user as { id?: string } | undefined)?.id;
   if (!userId) return null;
   const exists = await getDb().user.findUnique({ where: { id: userId }, select: { id: true } });
   return exists ? userActor(userId) : null;
-}
+});
 
 /** For pages: the actor, or a redirect to sign-in. */
 export async function requirePageActor(): Promise<Actor> {
@@ -34,8 +36,12 @@ export async function requireActionActor(): Promise<Actor> {
   return actor;
 }
 
+/** The actor's teams, read once per render (the shell's switcher and `currentTeam` both need them). */
+export const listMyTeams = cache((actor: Actor): Promise<TeamSummary[]> => listTeams(actor));
+
 /** The team the shell shows: the one the switcher remembered, else the first. */
-export async function currentTeam(actor: Actor): Promise<TeamSummary | undefined> {
+export const currentTeam = cache(async (actor: Actor): Promise<TeamSummary | undefined> => {
   const remembered = (await cookies()).get(CURRENT_TEAM_COOKIE)?.value;
-  return resolveCurrentTeam(actor, remembered);
-}
+  const teams = await listMyTeams(actor);
+  return teams.find((team) => team.slug === remembered) ?? teams[0];
+});

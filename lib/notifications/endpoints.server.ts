@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { assertPermission, requireTeamPermission, teamAccess, visibleTeamIds, type TeamAccess } from "@/lib/auth/authorize";
+import { assertPermission, requireTeamPermission, teamAccess, type TeamAccess } from "@/lib/auth/authorize";
 import { recordAudit } from "@/lib/audit/audit.server";
 import { ConflictError, NotFoundError, parseOrThrow } from "@/lib/errors";
 import { encryptSecret } from "@/lib/crypto/secret-box";
@@ -327,12 +327,9 @@ export async function redeliver(actor: Actor, endpointId: string, deliveryId: st
 /** The paused endpoints of the teams the actor owns: what the owners' banner lists. */
 export async function listPausedEndpointsForOwners(actor: Actor): Promise<{ id: string; name: string; team: { slug: string; name: string }; pausedAt: string }[]> {
   if (actor.kind !== "user") return [];
-  const db = getDb();
-  const teamIds = await visibleTeamIds(db, actor);
-  const owned = await db.membership.findMany({ where: { userId: actor.userId, teamId: { in: teamIds }, role: "OWNER" }, select: { teamId: true } });
-  if (owned.length === 0) return [];
-  const rows = await db.webhookEndpoint.findMany({
-    where: { teamId: { in: owned.map((membership) => membership.teamId) }, pausedAt: { not: null }, enabled: true },
+  // One query (every page's layout asks): the endpoints of the teams the user owns.
+  const rows = await getDb().webhookEndpoint.findMany({
+    where: { team: { memberships: { some: { userId: actor.userId, role: "OWNER" } } }, pausedAt: { not: null }, enabled: true },
     select: { id: true, name: true, pausedAt: true, team: { select: { slug: true, name: true } } },
     orderBy: { pausedAt: "asc" },
   });

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { teamAccess, visibleTeamIds } from "@/lib/auth/authorize";
 import { roleAllows } from "@/lib/auth/roles";
 import { isRoleKey } from "@/lib/agents/registry";
-import { getApprovalState } from "@/lib/reviews/approvals.server";
+import { approvalSummaries } from "@/lib/reviews/approvals.server";
 import { listUpcomingMeetings, roleTitle } from "@/lib/reviews/meetings.server";
 import type { MeetingStatusKey } from "@/lib/reviews/meetings-schema";
 
@@ -52,15 +52,26 @@ export async function getReviewBoard(actor: Actor, filters: { team?: string; rol
   const [requests, meetings, memberships] = await Promise.all([
     db.request.findMany({
       where: { teamId: { in: teamIds }, status: { in: ["SUBMITTED", "IN_REVIEW", "CHANGES_REQUESTED"] }, ...(role ? { roleKey: role } : {}) },
-      include: { team: { select: { slug: true, name: true } } },
+      // The card's fields only: a request's answers (its largest column) are not needed here.
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        roleKey: true,
+        teamId: true,
+        currentRevision: true,
+        submittedAt: true,
+        createdAt: true,
+        team: { select: { slug: true, name: true } },
+      },
       orderBy: [{ submittedAt: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     }),
     listUpcomingMeetings(actor, db),
     visibleTeamIds(db, actor).then((ids) => Promise.all(ids.map((id) => teamAccess(db, actor, { id })))),
   ]);
-  const approvalStates = await Promise.all(requests.map((request) => getApprovalState(actor, request.id)));
+  const approvalStates = await approvalSummaries(db, requests);
   const cards = new Map(
-    requests.map((request, index) => [
+    requests.map((request) => [
       request.id,
       {
         id: request.id,
@@ -70,7 +81,7 @@ export async function getReviewBoard(actor: Actor, filters: { team?: string; rol
         role: { key: request.roleKey, title: roleTitle(request.roleKey) },
         revision: request.currentRevision,
         waitingSince: (request.submittedAt ?? request.createdAt).toISOString(),
-        approvals: approvalSummary(approvalStates[index].required, approvalStates[index].satisfied),
+        approvals: approvalSummary(approvalStates.get(request.id)!.required, approvalStates.get(request.id)!.satisfied),
       } satisfies BoardCard,
     ]),
   );

@@ -9,6 +9,7 @@ import { createRequest, getRequest, transitionRequest, updateRequestInputs } fro
 import { getApprovalState, recordApproval } from "@/lib/reviews/approvals.server";
 import { createDecision, exportDecisionMadr, getDecision, listDecisions, updateDecision } from "@/lib/reviews/decisions.server";
 import { getReviewSettings, setRequiredApprovals, setReviewerKinds } from "@/lib/reviews/settings.server";
+import { approvalSummary, getReviewBoard } from "@/lib/reviews/board.server";
 import { makeTeam, makeUser } from "@/lib/testing/factories";
 
 const network = getRole("network-engineer");
@@ -103,6 +104,38 @@ describe("required approvals", () => {
 
     expect(await recordApproval(t.maintainer.actor, request.id, { revision: 2, decision: "APPROVE" })).toMatchObject({ status: "IN_REVIEW", satisfied: false });
     expect(await recordApproval(security.actor, request.id, { revision: 2, decision: "APPROVE" })).toMatchObject({ status: "APPROVED", satisfied: true });
+  });
+
+  it("shows on the review board the same approvals as on each request, per team rules and current revision only", async () => {
+    const t = await team();
+    const security = await addMember(t.id);
+    await setReviewerKinds(t.owner.actor, t.slug, { userId: security.id, kinds: ["security"] });
+    await setRequiredApprovals(t.owner.actor, t.slug, { role: "network-engineer", rules: [{ reviewerKind: "security", count: 1 }, { reviewerKind: "maintainer", count: 2 }] });
+    const halfway = await submitted(t, "Halfway");
+    await recordApproval(security.actor, halfway.id, { revision: 1, decision: "APPROVE" });
+    await recordApproval(t.maintainer.actor, halfway.id, { revision: 1, decision: "APPROVE" });
+    const revised = await submitted(t, "Revised");
+    await recordApproval(security.actor, revised.id, { revision: 1, decision: "APPROVE" });
+    await updateRequestInputs(t.member.actor, revised.id, { input: { ...example, environments: [{ name: "production", baseCidr: "10.91.0.0/16" }] }, baseRevision: 1 });
+    // Another team without rules of its own: the default (one maintainer or owner) applies there.
+    const other = await team();
+    const elsewhere = await submitted(other, "Elsewhere");
+    await recordApproval(other.owner.actor, elsewhere.id, { revision: 1, decision: "APPROVE" });
+    const pending = await submitted(other, "Pending");
+    await getDb().membership.create({ data: { teamId: other.id, userId: t.owner.id, role: "MAINTAINER" } });
+
+    const board = await getReviewBoard(t.owner.actor);
+    const cards = new Map([...board.unscheduled, ...board.changesRequested].map((card) => [card.title, card.approvals]));
+    expect(Object.fromEntries(cards)).toMatchObject({
+      Halfway: { met: 2, needed: 3, satisfied: false },
+      Revised: { met: 0, needed: 3, satisfied: false },
+      Pending: { met: 0, needed: 1, satisfied: false },
+    });
+    expect(cards.has("Elsewhere")).toBe(false); // approved: off the board
+    for (const request of [halfway, revised, pending]) {
+      const state = await getApprovalState(t.owner.actor, request.id);
+      expect(cards.get(request.title!)).toEqual(approvalSummary(state.required, state.satisfied));
+    }
   });
 
   it("moves to changes requested with a comment (422 without), and back through resubmission", async () => {

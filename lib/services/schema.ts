@@ -1,32 +1,12 @@
 // Service catalog input schemas: shared by the service forms, their server actions and the API.
 import { z } from "zod";
+import { serviceLifecycles } from "@/lib/services/labels";
 import { text } from "@/lib/validation/text";
 import { teamSlugSchema } from "@/lib/teams/schema";
 
 export const serviceTiers = [1, 2, 3, 4] as const;
 
-export const tierLabels: Record<number, string> = {
-  1: "Tier 1 · critical",
-  2: "Tier 2 · important",
-  3: "Tier 3 · standard",
-  4: "Tier 4 · best effort",
-};
-
-export const tierDescriptions: Record<number, string> = {
-  1: "Customer-facing; an outage stops the business.",
-  2: "Important; degrades the product when down.",
-  3: "Internal or with workarounds.",
-  4: "Best effort: tools, experiments.",
-};
-
-export const serviceLifecycles = ["EXPERIMENTAL", "PRODUCTION", "DEPRECATED"] as const;
-export type ServiceLifecycleValue = (typeof serviceLifecycles)[number];
-
-export const lifecycleLabels: Record<ServiceLifecycleValue, string> = {
-  EXPERIMENTAL: "Experimental",
-  PRODUCTION: "Production",
-  DEPRECATED: "Deprecated",
-};
+export { tierLabels, tierDescriptions, serviceLifecycles, lifecycleLabels, type ServiceLifecycleValue } from "@/lib/services/labels";
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -2,19 +2,12 @@
 // SRE request. SLI queries are Prometheus selectors (a metric name and label matchers), so the rule exports
 // can wrap them in sum(rate(…[window])) and stay valid PromQL.
 import { z } from "zod";
+import { sliKinds } from "@/lib/slo/labels";
 import { text } from "@/lib/validation/text";
 import { teamSlugSchema } from "@/lib/teams/schema";
 import { sloWindowDays } from "@/lib/slo/math";
 
-export const sliKinds = ["RATIO", "LATENCY"] as const;
-export type SliKindValue = (typeof sliKinds)[number];
-
-export const sliKindLabels: Record<SliKindValue, string> = {
-  RATIO: "Availability (good ÷ total events)",
-  LATENCY: "Latency (share of requests under a threshold)",
-};
-
-export const sliKindShortLabels: Record<SliKindValue, string> = { RATIO: "Availability", LATENCY: "Latency" };
+export { sliKinds, sliKindLabels, sliKindShortLabels, type SliKindValue } from "@/lib/slo/labels";
 
 const metricName = String.raw`[a-zA-Z_:][a-zA-Z0-9_:]*`;
 const labelMatcher = String.raw`\s*[a-zA-Z_][a-zA-Z0-9_]*\s*(?:=~|!~|!=|=)\s*"(?:[^"\\\n]|\\.)*"\s*`;

@@ -166,8 +166,3 @@ export async function removeMember(actor: Actor, slug: string, input: { membersh
   });
 }
 
-/** Which of the actor's teams is current: the remembered slug when still valid, else the first. */
-export async function resolveCurrentTeam(actor: Actor, rememberedSlug: string | undefined): Promise<TeamSummary | undefined> {
-  const teams = await listTeams(actor);
-  return teams.find((team) => team.slug === rememberedSlug) ?? teams[0];
-}

@@ -32,12 +32,14 @@ export default async function DoraPage({ searchParams }: { searchParams: Promise
   const organisation = search.scope === "organisation";
   const window: DoraWindow = doraWindows.includes(search.window as DoraWindow) ? (search.window as DoraWindow) : "30";
   const bucket = doraBuckets.find((value) => value === search.bucket);
-  const services = organisation ? [] : await listTeamServices(actor, team.slug);
+  // The report waits for the service list only when a service was asked for (it must be one of the team's).
+  const [services, unfiltered] = await Promise.all([
+    organisation ? [] : listTeamServices(actor, team.slug),
+    organisation ? getOrganisationDora(actor, { window, bucket }) : search.service ? null : getTeamDora(actor, { team: team.slug, window, bucket }),
+  ]);
   const service = services.find((entry) => entry.slug === search.service)?.slug;
   const current: Search = { scope: organisation ? "organisation" : undefined, window, bucket, service };
-  const report = organisation
-    ? await getOrganisationDora(actor, { window, bucket })
-    : await getTeamDora(actor, { team: team.slug, window, bucket, service });
+  const report = unfiltered ?? (await getTeamDora(actor, { team: team.slug, window, bucket, service }));
   const { summary } = report;
   const scopeName = organisation ? "The whole organisation" : `${team.name}${report.scope.service ? ` · ${report.scope.service.name}` : ""}`;
 

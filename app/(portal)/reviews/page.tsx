@@ -7,12 +7,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { roles } from "@/lib/agents/registry";
-import { requirePageActor } from "@/lib/auth/session";
+import { listMyTeams, requirePageActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { getReviewBoard, type BoardCard as Card } from "@/lib/reviews/board.server";
 import { meetingStatusLabels } from "@/lib/reviews/meetings-schema";
-import { listTeams } from "@/lib/teams/teams.server";
 import { BoardCard } from "./_components/board-card";
 
 export const metadata: Metadata = { title: "Reviews" };
@@ -23,7 +22,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export default async function ReviewBoardPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requirePageActor();
   const query = await searchParams;
-  const teams = await listTeams(actor);
+  const teams = await listMyTeams(actor);
   const team = teams.some((candidate) => candidate.slug === one(query.team)) ? one(query.team) : undefined;
   const role = roles.some((candidate) => candidate.key === one(query.role)) ? one(query.role) : undefined;
   const board = await getReviewBoard(actor, { team, role }).catch((error: unknown) => {

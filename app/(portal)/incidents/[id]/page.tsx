@@ -14,16 +14,16 @@ export const metadata: Metadata = { title: "Incident" };
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor();
-  const page = await getIncidentPage(actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
   const now = new Date();
-  const [sloImpact, sourceRequest, changes] = await Promise.all([
-    getIncidentSloImpact(actor, id, now),
-    page.incident.source ? getRequestLink(actor, page.incident.source.requestId) : null,
-    listIncidentChanges(actor, id),
-  ]);
+  // Each read checks access itself, so they need not wait for one another; only the source request's link
+  // needs the incident first.
+  const [page, sloImpact, changes] = await Promise.all([getIncidentPage(actor, id), getIncidentSloImpact(actor, id, now), listIncidentChanges(actor, id)]).catch(
+    (error: unknown) => {
+      if (error instanceof NotFoundError) notFound();
+      throw error;
+    },
+  );
+  const sourceRequest = page.incident.source ? await getRequestLink(actor, page.incident.source.requestId) : null;
   return (
     <IncidentView
       incident={page.incident}

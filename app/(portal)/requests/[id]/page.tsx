@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { requirePageActor, currentTeam } from "@/lib/auth/session";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
@@ -16,12 +17,15 @@ import { getRole, isRoleKey } from "@/lib/agents/registry";
 import { provisionalTitle } from "@/lib/requests/draft-title";
 import { ApprovalCoverageNotice } from "@/components/reviews/approval-coverage-notice";
 
+// generateMetadata and the page both need the request: read it once per render.
+const loadRequest = cache(getRequest);
+
 /** The browser title is the request's own. */
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const actor = await requirePageActor();
   const { id } = await params;
   try {
-    const request = await getRequest(actor, id);
+    const request = await loadRequest(actor, id);
     const role = isRoleKey(request.role.key) ? getRole(request.role.key) : undefined;
     return { title: request.title || (role && provisionalTitle(role, request.draft)) || `Untitled ${request.role.title.toLowerCase()} draft` };
   } catch {
@@ -32,17 +36,21 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const loaded = await Promise.all([getRequest(actor, id), listRevisions(actor, id), listComments(actor, id), currentTeam(actor)]).catch((error: unknown) => {
+  const loaded = await Promise.all([loadRequest(actor, id), listRevisions(actor, id), listComments(actor, id), currentTeam(actor)]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const [request, revisions, comments, team] = loaded;
-  const [approvals, decisions] = request.status === "DRAFT" ? [null, []] : await Promise.all([getApprovalState(actor, id), listRequestDecisions(actor, id)]);
-  // The portal's own records only: the page never waits on a Git server.
-  const publications = request.status === "DRAFT" ? null : await listPublications(actor, id);
+  const draft = request.status === "DRAFT";
   // Before it is approved: say so when nobody besides the author may approve this role's requests.
   const awaitingApproval = ["DRAFT", "SUBMITTED", "IN_REVIEW", "CHANGES_REQUESTED"].includes(request.status);
-  const coverage = awaitingApproval ? await getApprovalCoverage(actor, { slug: request.team.slug }, request.role.key, request.author?.id ?? null) : null;
+  const [approvals, decisions, publications, coverage] = await Promise.all([
+    draft ? null : getApprovalState(actor, id),
+    draft ? [] : listRequestDecisions(actor, id),
+    // The portal's own records only: the page never waits on a Git server.
+    draft ? null : listPublications(actor, id),
+    awaitingApproval ? getApprovalCoverage(actor, { slug: request.team.slug }, request.role.key, request.author?.id ?? null) : null,
+  ]);
   return (
     <RequestView
       initialRequest={request}

@@ -7,7 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { SortableHeader, TBody, TD, TH, THead, TR, Table, TableCaption } from "@/components/ui/table";
 import { SloStatusBadge } from "@/components/slo/slo-status-badge";
 import { formatDate } from "@/lib/format";
-import { lifecycleLabels, type ServiceLifecycleValue, type ServiceSortKey } from "@/lib/services/schema";
+import { lifecycleLabels, type ServiceLifecycleValue } from "@/lib/services/labels";
+import type { ServiceSortKey } from "@/lib/services/schema";
 import type { SloStatus } from "@/lib/slo/math";
 
 export interface ServiceRow {

@@ -27,13 +27,10 @@ export default async function SloPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const actor = await requirePageActor();
   const now = new Date();
-  const result = await orNotFound(getSloReport(actor, id, now));
-  const [series, markers, deployments, pull] = await Promise.all([
-    getSloSeries(actor, id, "window", now),
-    listSloIncidentMarkers(actor, id, now),
-    listSloDeploymentMarkers(actor, id, now),
-    getSloSourceStatus(actor, id),
-  ]);
+  // Each read checks access itself: they run together.
+  const [result, series, markers, deployments, pull] = await orNotFound(
+    Promise.all([getSloReport(actor, id, now), getSloSeries(actor, id, "window", now), listSloIncidentMarkers(actor, id, now), listSloDeploymentMarkers(actor, id, now), getSloSourceStatus(actor, id)]),
+  );
   const slo = result.definition;
   const sourceRequest = slo.sourceRequestId ? await getRequestLink(actor, slo.sourceRequestId) : null;
   const canEdit = roleAllows(result.role, "edit");
