@@ -1,10 +1,12 @@
 // The DORA facts of one service's deployments started in [$2, $3] (see lib/deployments/dora-facts.server.ts):
 // the per-deployment half of DORA_SQL (lib/deployments/dora-sql.ts), with the same definitions, for the
-// default attribution window, written to dora_deployment_facts. Kept beside DORA_SQL's wording on purpose:
-// a change to one definition must be made in both, and dora-facts.integration.test.ts compares them.
+// default attribution window, written to dora_deployment_facts. The change-failure CTEs are DORA_SQL's own
+// (failureCtes); the rest follows DORA_SQL's wording, and dora-facts.integration.test.ts compares the two.
 //
 // Parameters: $1 service id, $2 first start time, $3 last start time, $4 attribution window in seconds.
 // Run after deleting the service's facts in [$2, $3], in the same transaction.
+import { failureCtes } from "@/lib/deployments/dora-sql";
+
 export const REFRESH_FACTS_SQL = `
 WITH target AS (
   SELECT d.id, d.team_id, d.service_id, d.environment, d.status, d.started_at, d.finished_at, d.rework
@@ -30,22 +32,7 @@ attributed AS (
   WHERE last.finished_at > inc.began - make_interval(secs => $4::double precision)
     AND last.id IN (SELECT id FROM target)
 ),
-linked AS (
-  SELECT l.deployment_id, l.incident_id, coalesce(i.impact_started_at, i.declared_at) AS began, coalesce(i.mitigated_at, i.resolved_at) AS restored
-  FROM incident_deployment_links l JOIN incidents i ON i.id = l.incident_id
-  WHERE l.deployment_id IN (SELECT id FROM target)
-),
-caused AS (
-  SELECT deployment_id, min(began) AS began,
-         CASE WHEN bool_or(restored IS NULL) THEN NULL ELSE max(restored) END AS restored
-  FROM (SELECT * FROM attributed UNION SELECT * FROM linked) causes
-  GROUP BY deployment_id
-),
-flagged AS (
-  SELECT t.*, (t.status IN ('FAILED', 'ROLLED_BACK') OR c.deployment_id IS NOT NULL) AS failure,
-         c.deployment_id IS NOT NULL AS has_incidents, c.began, c.restored
-  FROM target t LEFT JOIN caused c ON c.deployment_id = t.id
-),
+${failureCtes("target")},
 recovered AS (
   SELECT f.*,
     CASE

@@ -18,6 +18,39 @@
 // - Rework: a deployment the client marked as such, or the next deployment of a service after a change
 //   failure, started before that failure was recovered (a failed deployment has not recovered until one
 //   succeeds, so every next deployment after it is rework).
+/**
+ * Which deployments failed (the change-failure definition above), shared by DORA_SQL and the facts refresh
+ * (lib/deployments/dora-facts-sql.ts) so the two cannot drift apart: `linked`, `caused` and `flagged` CTEs
+ * over `source` (a CTE of deployments with id and status), after an `attributed` CTE of the same shape as
+ * `linked` (deployment, incident, began, restored).
+ */
+export const failureCtes = (source: string) => `linked AS (
+  SELECT l.deployment_id, l.incident_id, coalesce(i.impact_started_at, i.declared_at) AS began, coalesce(i.mitigated_at, i.resolved_at) AS restored
+  FROM incident_deployment_links l JOIN incidents i ON i.id = l.incident_id
+  WHERE l.deployment_id IN (SELECT id FROM ${source})
+),
+caused AS (
+  SELECT deployment_id, min(began) AS began,
+         CASE WHEN bool_or(restored IS NULL) THEN NULL ELSE max(restored) END AS restored
+  FROM (SELECT * FROM attributed UNION SELECT * FROM linked) causes
+  GROUP BY deployment_id
+),
+flagged AS (
+  SELECT s.*, (s.status IN ('FAILED', 'ROLLED_BACK') OR c.deployment_id IS NOT NULL) AS failure,
+         c.deployment_id IS NOT NULL AS has_incidents, c.began, c.restored
+  FROM ${source} s LEFT JOIN caused c ON c.deployment_id = s.id
+)`;
+
+/** Median and p90 lead time, and the number of changes, per period and bucket, from a `lead` CTE (cur, bucket, seconds). */
+const LEAD_FIGURES = `lead_figures AS (
+  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS lead_median,
+    percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS lead_p90,
+    count(*)::int AS changes
+  FROM lead
+  GROUP BY GROUPING SETS ((cur), (cur, bucket))
+)`;
+
 export const DORA_SQL = `
 WITH scope_services AS (
   SELECT id FROM services WHERE team_id = ANY($1::text[]) AND ($2::text IS NULL OR id = $2::text)
@@ -45,22 +78,7 @@ attributed AS (
   ) last
   WHERE last.finished_at > inc.began - make_interval(secs => $7::double precision)
 ),
-linked AS (
-  SELECT l.deployment_id, l.incident_id, coalesce(i.impact_started_at, i.declared_at) AS began, coalesce(i.mitigated_at, i.resolved_at) AS restored
-  FROM incident_deployment_links l JOIN incidents i ON i.id = l.incident_id
-  WHERE l.deployment_id IN (SELECT id FROM d)
-),
-caused AS (
-  SELECT deployment_id, min(began) AS began,
-         CASE WHEN bool_or(restored IS NULL) THEN NULL ELSE max(restored) END AS restored
-  FROM (SELECT * FROM attributed UNION SELECT * FROM linked) causes
-  GROUP BY deployment_id
-),
-flagged AS (
-  SELECT d.*, (d.status IN ('FAILED', 'ROLLED_BACK') OR c.deployment_id IS NOT NULL) AS failure,
-         c.deployment_id IS NOT NULL AS has_incidents, c.began, c.restored
-  FROM d LEFT JOIN caused c ON c.deployment_id = d.id
-),
+${failureCtes("d")},
 recovered AS (
   SELECT f.*,
     CASE
@@ -108,14 +126,7 @@ deploy_figures AS (
   FROM final
   GROUP BY GROUPING SETS ((cur), (cur, bucket))
 ),
-lead_figures AS (
-  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS lead_median,
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS lead_p90,
-    count(*)::int AS changes
-  FROM lead
-  GROUP BY GROUPING SETS ((cur), (cur, bucket))
-)
+${LEAD_FIGURES}
 SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket,
   coalesce(df.deployments, 0) AS deployments, coalesce(df.successful, 0) AS successful, coalesce(df.failures, 0) AS failures,
   coalesce(df.reworks, 0) AS reworks, coalesce(df.services_deployed, 0) AS services_deployed,
@@ -197,14 +208,7 @@ recovery_figures AS (
   FROM recoveries
   GROUP BY GROUPING SETS ((cur), (cur, bucket))
 ),
-lead_figures AS (
-  SELECT cur, CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS lead_median,
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS lead_p90,
-    count(*)::int AS changes
-  FROM lead
-  GROUP BY GROUPING SETS ((cur), (cur, bucket))
-)
+${LEAD_FIGURES}
 SELECT coalesce(df.cur, lf.cur) AS cur, coalesce(df.bucket, lf.bucket) AS bucket,
   coalesce(df.deployments, 0) AS deployments, coalesce(df.successful, 0) AS successful, coalesce(df.failures, 0) AS failures,
   coalesce(df.reworks, 0) AS reworks, coalesce(sf.services_deployed, 0) AS services_deployed,

@@ -111,6 +111,26 @@ describe("DORA metrics in PostgreSQL", () => {
     expect(summary.recoveryTime).toMatchObject({ recovered: 3, unrecovered: 1 });
   });
 
+  it("counts a rolled-back deployment as a change failure, recovered by the next success, which is rework", async () => {
+    const db = getDb();
+    const team = await makeTeam();
+    const service = await db.service.create({ data: { teamId: team.id, slug: "svc-r", name: "R" } });
+    const deploy = (key: string, status: "SUCCEEDED" | "ROLLED_BACK", started: string, finished: string) =>
+      db.deployment.create({ data: { teamId: team.id, serviceId: service.id, clientKey: key, environment: "production", status, startedAt: at(started), finishedAt: at(finished) } });
+    await deploy("r1", "SUCCEEDED", "25T09:00:00", "25T09:10:00");
+    await deploy("r2", "ROLLED_BACK", "26T10:00:00", "26T10:05:00");
+    // r3 is the next success: r2 recovered 10:05 → 11:10 = 3,900 s; r3 started before that: rework.
+    await deploy("r3", "SUCCEEDED", "26T11:00:00", "26T11:10:00");
+    for (const options of [{}, { attributionHours: "48" }]) {
+      // The default window reads the precomputed facts, another one the raw query: both must agree.
+      const { summary } = await getTeamDora(team.owner.actor, { team: team.slug, window: "7", ...options }, { now });
+      expect(summary).toMatchObject({ deployments: 3, successful: 2, failures: 1 });
+      expect(summary.changeFailureRate.value).toBeCloseTo(1 / 3, 6);
+      expect(summary.recoveryTime).toMatchObject({ value: 3900, recovered: 1, unrecovered: 0 });
+      expect(summary.reworkRate.value).toBeCloseTo(1 / 3, 6);
+    }
+  });
+
   it("narrows to one service", async () => {
     const { team } = await fixture();
     const { summary, scope } = await getTeamDora(team.owner.actor, { team: team.slug, service: "svc-b", window: "7" }, { now });
