@@ -1,17 +1,16 @@
 "use client";
 // The team's deployment receivers: format, service, URL, last delivery, and Rotate secret and Delete. A
-// rotated secret is shown once, in the dialog that rotated it; the old one stops working at once.
-import { KeyRound, Rocket, Trash2 } from "lucide-react";
+// rotated secret is shown once, in the dialog that rotated it (components/settings/rotate-secret-dialog.tsx);
+// the old one stops working at once.
+import { Rocket, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog, Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorAlert } from "@/components/ui/error-alert";
 import { useToast } from "@/components/ui/toast";
-import { SecretValue } from "@/components/settings/signing-secret";
+import { RotateSecretDialog } from "@/components/settings/rotate-secret-dialog";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { hookProviderLabels } from "@/lib/deployments/hook-setup";
 import type { DeploymentHookProvider } from "@/lib/deployments/webhook-format";
@@ -20,60 +19,22 @@ import { deleteHookAction, rotateHookSecretAction } from "../actions";
 import { HookSetup } from "./hook-setup";
 
 function RotateHookSecret({ hook }: { hook: DeploymentHookView }) {
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | undefined>();
-  const [secret, setSecret] = useState<string | undefined>();
   const name = `${hookProviderLabels[hook.provider as DeploymentHookProvider]} receiver of ${hook.service.name}`;
-  function changeOpen(next: boolean) {
-    if (pending && !secret) return;
-    setOpen(next);
-    // Closing forgets the secret: it is shown this once.
-    if (!next) {
-      setSecret(undefined);
-      setError(undefined);
-    }
-  }
   return (
-    <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogTrigger asChild>
-        <Button variant="secondary">
-          <KeyRound aria-hidden="true" /> Rotate secret
-        </Button>
-      </DialogTrigger>
-      {secret ? (
-        <DialogContent title={`New secret of the ${name}`} description="The previous secret no longer works: put this one into the provider now." size="lg">
-          <SecretValue secret={secret} autoFocus help="Store it now, in the provider's webhook settings: it is not shown again." />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button>I have stored it</Button>
-            </DialogClose>
-          </DialogFooter>
-        </DialogContent>
-      ) : (
-        <DialogContent title={`Rotate the secret of the ${name}?`} description="A new secret replaces the current one at once: deliveries signed with the old one are refused (401) until the provider has the new one.">
-          {error && <ErrorAlert message={error} />}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary">Cancel</Button>
-            </DialogClose>
-            <Button
-              loading={pending}
-              onClick={() =>
-                startTransition(async () => {
-                  const result = await rotateHookSecretAction(hook.id);
-                  if (!result.ok) return setError(result.message);
-                  // Nothing on the page changes with the secret: no refresh, which would keep the dialog pending.
-                  setSecret(result.data.secret);
-                })
-              }
-            >
-              Rotate secret
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      )}
-    </Dialog>
+    <RotateSecretDialog
+      text={{
+        confirmTitle: `Rotate the secret of the ${name}?`,
+        confirmDescription: "A new secret replaces the current one at once: deliveries signed with the old one are refused (401) until the provider has the new one.",
+        doneTitle: `New secret of the ${name}`,
+        doneDescription: "The previous secret no longer works: put this one into the provider now.",
+      }}
+      help="Store it now, in the provider's webhook settings: it is not shown again."
+      // Nothing on the page changes with the secret: no refresh.
+      rotate={async () => {
+        const result = await rotateHookSecretAction(hook.id);
+        return result.ok ? { ok: true, value: { secret: result.data.secret } } : { ok: false, message: result.message };
+      }}
+    />
   );
 }
 

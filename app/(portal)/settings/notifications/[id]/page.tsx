@@ -16,7 +16,7 @@ import { AutoRefresh } from "./_components/auto-refresh";
 import { DeliveryLog, DeliveryStatusFilter, deliveryFilters, isDeliveryFilter } from "./_components/delivery-log";
 import { DeleteEndpointButton, EnableButton, ResumeButton, SendTestEventButton } from "./_components/endpoint-buttons";
 import { EditEndpointDialog } from "./_components/edit-endpoint-dialog";
-import { RotateSecretDialog } from "./_components/rotate-secret-dialog";
+import { RotateEndpointSecret } from "./_components/rotate-secret-dialog";
 
 export const metadata: Metadata = { title: "Notification endpoint" };
 
@@ -148,7 +148,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
               </dl>
               {canManage && (
                 <div className="flex flex-wrap gap-2">
-                  {endpoint.kind === "WEBHOOK" && <RotateSecretDialog id={endpoint.id} name={endpoint.name} />}
+                  {endpoint.kind === "WEBHOOK" && <RotateEndpointSecret id={endpoint.id} name={endpoint.name} />}
                   <EnableButton id={endpoint.id} version={endpoint.version} name={endpoint.name} enabled={endpoint.enabled} />
                   <DeleteEndpointButton id={endpoint.id} name={endpoint.name} />
                 </div>
