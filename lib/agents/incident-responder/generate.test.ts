@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { hostileLabel, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
+import { hostileLabel, markdownTableProblems, mermaidProblems } from "@/lib/agents/shared/artifact-validity";
 import { fixtureNames, readFixture } from "@/lib/agents/shared/golden";
 import { describeGeneratorContract, nonEmpty } from "@/lib/agents/shared/generator-testing";
 import { incidentResponderGenerator } from "./generate";
@@ -70,5 +70,12 @@ describe("incident-responder generator", () => {
     expect(mermaidProblems(flow)).toEqual([]);
     expect(flow).not.toContain('a"];click');
     expect(flow).toContain("a#quot;];click A call alert(1)");
+  });
+
+  it("escapes a typed incident commander once in the roles table: a pipe stays in its cell (property seed 1318632620)", async () => {
+    const input = incidentResponderSchema.parse({ ...incidentResponderExample, incidentCommander: "{\\| lead" });
+    const plan = artifact(input, "incident/response-plan.md").content;
+    expect(await markdownTableProblems(plan)).toEqual([]);
+    expect(plan).toContain("| Incident commander | {\\\\\\| lead |");
   });
 });

@@ -5,7 +5,7 @@ import type { Artifact, GeneratorResult, RoleGenerator, SummaryFigure } from "@/
 import { mediaTypes } from "@/lib/agents/generator";
 import { markdownText, mermaidLabel } from "@/lib/agents/shared/escape";
 import { parseDateTime } from "@/lib/agents/shared/fields";
-import { escapedCell, groupedInteger, markdownDocument, trustedTable } from "@/lib/agents/shared/yaml-artifact";
+import { escapedCell, groupedInteger, markdownDocument, trustedTable, type EscapedCell } from "@/lib/agents/shared/yaml-artifact";
 import {
   audienceChoice,
   containmentChoice,
@@ -265,13 +265,15 @@ function phases(input: Input, detected: number): Phase[] {
 
 function planDocument(input: Input, detected: number): string {
   const security = isSecurity(input);
-  const roles: [string, string, string][] = [
-    ["Incident commander", commander(input), "Leads, decides, owns the timeline of decisions"],
+  type Row = [string, string | EscapedCell, string];
+  const roles: Row[] = [
+    // Typed text goes in as an escaped cell: commander() escapes for running text, and the table would escape its pipes again.
+    ["Incident commander", input.incidentCommander ? escapedCell(input.incidentCommander) : commander(input), "Leads, decides, owns the timeline of decisions"],
     ["Operations lead", "on-call lead of the affected service", "Runs the technical work"],
-    ...(security ? [["Security lead", "security on-call", "Containment, forensics, indicators of compromise"] as [string, string, string]] : []),
+    ...(security ? [["Security lead", "security on-call", "Containment, forensics, indicators of compromise"] as Row] : []),
     ["Communications lead", "on-call communications / support lead", `Sends the updates every ${durationText(input.updateCadenceMinutes)}`],
     ["Scribe", "anyone not hands-on", "Keeps the timeline in UTC"],
-    ...(regulatedData(input) || input.audiences.includes("regulators") ? [["Legal / DPO", "legal on-call", "Regulatory and contractual notifications"] as [string, string, string]] : []),
+    ...(regulatedData(input) || input.audiences.includes("regulators") ? [["Legal / DPO", "legal on-call", "Regulatory and contractual notifications"] as Row] : []),
   ];
   const lines = [
     `# Incident response plan: ${input.severity.toUpperCase()} ${input.incidentType} incident`,
