@@ -132,6 +132,12 @@ describe("SQL window sums", () => {
     expect(report.report.status).toBe("healthy");
     expect(report.report.sli).toBe(1);
     expect(report.lastSampleAt).toBe(new Date((baseNow - 3) * 60_000).toISOString());
+    // Two hours later the last hour holds nothing: the newest minute is found further back.
+    const later = await getSloReport(team.owner.actor, slo.id, new Date((baseNow + 120) * 60_000));
+    expect(later.lastSampleAt).toBe(new Date((baseNow - 3) * 60_000).toISOString());
+    // A minute after the report's moment is not the newest one yet.
+    await store(slo.id, [{ minute: baseNow + 5, good: 1, total: 1 }]);
+    expect((await getSloReport(team.owner.actor, slo.id, new Date(baseNow * 60_000 + 30_000))).lastSampleAt).toBe(new Date((baseNow - 3) * 60_000).toISOString());
   });
 });
 

@@ -69,7 +69,10 @@ const SUMS_SQL = `
     (coalesce(edges.t_3d, 0) + coalesce(first_day.t_3d, 0) + coalesce(days.t_3d, 0) + coalesce(hours.t_today, 0) + coalesce(recent.t_cur, 0))::float8 AS t_3d,
     (coalesce(edges.g_window, 0) + coalesce(first_day.g_window, 0) + coalesce(days.g_window, 0) + coalesce(hours.g_today, 0) + coalesce(recent.g_cur, 0))::float8 AS g_window,
     (coalesce(edges.t_window, 0) + coalesce(first_day.t_window, 0) + coalesce(days.t_window, 0) + coalesce(hours.t_today, 0) + coalesce(recent.t_cur, 0))::float8 AS t_window,
-    (SELECT (EXTRACT(EPOCH FROM l.minute) / 60)::float8 FROM slo_samples l WHERE l.slo_id = t.id AND l.minute <= p.t_end ORDER BY l.minute DESC LIMIT 1) AS last_minute
+    -- The newest minute: from the last hour's scan when it has one (the usual case); only otherwise a search
+    -- back through every partition (a Merge Append per SLO, a fifth of the query at 500 SLOs).
+    (EXTRACT(EPOCH FROM coalesce(recent.last_recent,
+      (SELECT l.minute FROM slo_samples l WHERE l.slo_id = t.id AND l.minute <= p.t_end ORDER BY l.minute DESC LIMIT 1))) / 60)::float8 AS last_minute
   FROM (
     -- Every bound computed once here, so the FILTERs below compare columns instead of computing per row.
     SELECT TIMESTAMP '1970-01-01' + $2::int * INTERVAL '1 minute' AS t_end,
@@ -89,7 +92,8 @@ const SUMS_SQL = `
     SELECT sum(m.good) FILTER (WHERE m.minute > p.t_5m) AS g_5m, sum(m.total) FILTER (WHERE m.minute > p.t_5m) AS t_5m,
            sum(m.good) FILTER (WHERE m.minute > p.t_30m) AS g_30m, sum(m.total) FILTER (WHERE m.minute > p.t_30m) AS t_30m,
            sum(m.good) AS g_1h, sum(m.total) AS t_1h,
-           sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur
+           sum(m.good) FILTER (WHERE m.minute >= p.h_cur) AS g_cur, sum(m.total) FILTER (WHERE m.minute >= p.h_cur) AS t_cur,
+           max(m.minute) AS last_recent
       FROM slo_samples m
      WHERE m.slo_id = t.id AND m.minute > p.t_1h AND m.minute <= p.t_end
   ) AS recent
