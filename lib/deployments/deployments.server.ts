@@ -137,9 +137,9 @@ export async function insertDeployments(tx: Tx, actor: Actor | null, access: Tea
   };
 }
 
-const deploymentSelect = {
+/** What every view of a deployment shows (the API's list, an incident's "what changed"). */
+export const deploymentCoreSelect = {
   id: true,
-  clientKey: true,
   environment: true,
   version: true,
   commitSha: true,
@@ -148,18 +148,14 @@ const deploymentSelect = {
   finishedAt: true,
   triggeredBy: true,
   url: true,
-  source: true,
-  rework: true,
   service: { select: { slug: true, name: true } },
-  _count: { select: { commits: true, incidents: true } },
 } satisfies Prisma.DeploymentSelect;
 
-type DeploymentRow = Prisma.DeploymentGetPayload<{ select: typeof deploymentSelect }>;
+type DeploymentCoreRow = Prisma.DeploymentGetPayload<{ select: typeof deploymentCoreSelect }>;
 
-export function toDeploymentJson(row: DeploymentRow) {
+export function deploymentCoreJson(row: DeploymentCoreRow) {
   return {
     id: row.id,
-    key: row.clientKey,
     service: row.service,
     environment: row.environment,
     version: row.version,
@@ -169,6 +165,23 @@ export function toDeploymentJson(row: DeploymentRow) {
     finishedAt: row.finishedAt?.toISOString() ?? null,
     triggeredBy: row.triggeredBy,
     url: row.url,
+  };
+}
+
+const deploymentSelect = {
+  ...deploymentCoreSelect,
+  clientKey: true,
+  source: true,
+  rework: true,
+  _count: { select: { commits: true, incidents: true } },
+} satisfies Prisma.DeploymentSelect;
+
+type DeploymentRow = Prisma.DeploymentGetPayload<{ select: typeof deploymentSelect }>;
+
+export function toDeploymentJson(row: DeploymentRow) {
+  return {
+    ...deploymentCoreJson(row),
+    key: row.clientKey,
     source: row.source,
     rework: row.rework,
     commitCount: row._count.commits,

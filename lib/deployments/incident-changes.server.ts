@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/audit.server";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFoundError, parseOrThrow } from "@/lib/errors";
 import { incidentAccess } from "@/lib/incidents/incidents.server";
+import { deploymentCoreJson, deploymentCoreSelect } from "@/lib/deployments/deployments.server";
 import type { IncidentChange } from "@/lib/deployments/incident-changes";
 
 import { CHANGES_LOOKBACK_HOURS } from "@/lib/deployments/incident-changes";
@@ -27,16 +28,7 @@ export async function listIncidentChanges(actor: Actor, incidentId: string): Pro
       OR: [{ serviceId: { in: incident.services.map((entry) => entry.serviceId) }, startedAt: { gte: since, lte: began } }, { incidents: { some: { incidentId } } }],
     },
     select: {
-      id: true,
-      environment: true,
-      version: true,
-      commitSha: true,
-      status: true,
-      startedAt: true,
-      finishedAt: true,
-      triggeredBy: true,
-      url: true,
-      service: { select: { slug: true, name: true } },
+      ...deploymentCoreSelect,
       incidents: { where: { incidentId }, select: { incidentId: true } },
     },
     orderBy: { startedAt: "desc" },
@@ -47,16 +39,7 @@ export async function listIncidentChanges(actor: Actor, incidentId: string): Pro
     until: began.toISOString(),
     canEdit: roleAllows(access.role, "edit"),
     changes: rows.map((row) => ({
-      id: row.id,
-      service: row.service,
-      environment: row.environment,
-      version: row.version,
-      commitSha: row.commitSha,
-      status: row.status,
-      startedAt: row.startedAt.toISOString(),
-      finishedAt: row.finishedAt?.toISOString() ?? null,
-      triggeredBy: row.triggeredBy,
-      url: row.url,
+      ...deploymentCoreJson(row),
       linked: row.incidents.length > 0,
       minutesBefore: Math.round((began.getTime() - row.startedAt.getTime()) / 60_000),
     })),
