@@ -18,6 +18,7 @@ import { resetEnvCache } from "@/lib/env";
 import { LIVE_REFRESH_MS } from "@/lib/incidents/query-keys";
 import { buildIfStale, standaloneServer } from "./production-build";
 import { recreateBenchDatabase } from "./bench-database";
+import { percentile } from "./bench-stats";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_live";
 const port = Number(process.env.BENCH_PORT ?? 3410);
@@ -26,11 +27,6 @@ const rate = Number(process.env.BENCH_RATE ?? 10);
 const seconds = Number(process.env.BENCH_SECONDS ?? 30);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-};
 
 /** Transactions committed and rolled back in the bench database so far (every autocommit statement is one). */
 async function transactions(stats: pg.Client): Promise<number> {

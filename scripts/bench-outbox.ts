@@ -12,6 +12,7 @@ import path from "node:path";
 import { createPrismaClient, getDb, setDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { recreateBenchDatabase } from "./bench-database";
+import { percentile } from "./bench-stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_outbox";
@@ -21,11 +22,6 @@ const rate = Number(process.env.BENCH_RATE ?? 600);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const SUBJECTS = 200;
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 async function main() {
   process.env.DATABASE_URL = url;

@@ -5,14 +5,10 @@
 // page's server response BENCH_RUNS (50) times in a row after one warm-up, and prints p50 and p95 per page
 // with the HTML's size. Target: p95 ≤ 300 ms on two cores.
 import { DEMO_PASSWORD } from "@/lib/demo/seed";
+import { percentile } from "./bench-stats";
 
 const base = (process.env.BENCH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
 const runs = Number(process.env.BENCH_RUNS ?? 50);
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 async function signIn(): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);

@@ -19,6 +19,7 @@ import { createPrismaClient, getDb, setDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { errorRatioAt } from "@/lib/testing/openmetrics";
 import { recreateBenchDatabase } from "./bench-database";
+import { percentile } from "./bench-stats";
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench_prometheus";
 const sloCount = Number(process.env.BENCH_SLOS ?? 50);
@@ -28,11 +29,6 @@ const DAYS = 30;
 const SCRAPE_SECONDS = 30;
 const REQUESTS_PER_SCRAPE = 500;
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
 
 const serviceName = (index: number) => `svc${String(index + 1).padStart(3, "0")}`;
 

@@ -22,6 +22,7 @@ import { systemActor } from "@/lib/auth/actor";
 import { createPrismaClient, setDb, getDb } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { recreateBenchDatabase } from "./bench-database";
+import { percentile } from "./bench-stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/portal_bench";
@@ -46,11 +47,6 @@ function countsOf(sloIndex: number, minute: number): [number, number] {
   const total = 900 + (h >>> 0) % 200;
   const bad = ((h >>> 8) & 0xff) < 3 ? (h >>> 16) % 5 : 0;
   return [total - bad, total];
-}
-
-function percentile(values: number[], p: number) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** The pids of a process and all its descendants, from /proc. */
