@@ -19,7 +19,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { Markdown } from "@/components/requests/markdown";
+import { Markdown } from "@/components/markdown/lazy";
 import { DecisionStatusBadge } from "@/components/reviews/decision-status-badge";
 import { ErrorAlert } from "@/components/ui/error-alert";
 

@@ -15,7 +15,7 @@ import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
-import { Markdown } from "@/components/requests/markdown";
+import { Markdown } from "@/components/markdown/lazy";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");

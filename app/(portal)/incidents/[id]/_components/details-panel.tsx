@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { BellRing, FileText, Pencil } from "lucide-react";
-import { MarkdownView } from "@/components/incidents/markdown-view";
+import { MarkdownView } from "@/components/markdown/lazy";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Download, Presentation } from "lucide-react";
-import { MarkdownView } from "@/components/incidents/markdown-view";
+import { MarkdownView } from "@/components/markdown/document-markdown";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";

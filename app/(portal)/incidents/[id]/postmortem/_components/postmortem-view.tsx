@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, FileText, Save } from "lucide-react";
 import { IncidentStatusBadge, SeverityBadge } from "@/components/incidents/incident-badges";
-import { MarkdownView } from "@/components/incidents/markdown-view";
+import { MarkdownView } from "@/components/markdown/lazy";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -4,7 +4,7 @@
 // meeting mode; the slide comes back from the server with what is still open.
 import { useRef, useState, useTransition } from "react";
 import { Check } from "lucide-react";
-import { Markdown } from "@/components/requests/markdown";
+import { Markdown } from "@/components/markdown/lazy";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { formatRelative } from "@/lib/format";

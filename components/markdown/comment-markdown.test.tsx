@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "@/components/requests/markdown";
+import { Markdown } from "@/components/markdown/comment-markdown";
 
 describe("Markdown from people", () => {
   it("renders GitHub-flavoured Markdown", () => {
