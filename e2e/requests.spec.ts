@@ -1,7 +1,8 @@
 // Requests end to end: the generic form for three roles with conditions across steps, drafts that survive
 // a reload, field errors, submission, review by a maintainer, a new revision and its diff.
-import { getRole } from "@/lib/agents/registry";
+import { getRole, roles } from "@/lib/agents/registry";
 import type { FormValues } from "@/lib/agents/types";
+import type { Locator, Page } from "@playwright/test";
 import { expect, seedTeam, signIn, test } from "./fixtures";
 import { byLabel, fillRoleForm, fillStep, stepForm } from "./role-form";
 
@@ -167,4 +168,43 @@ test("a viewer reads requests but cannot start one or move one", async ({ asUser
   await expect(page.getByRole("link", { name: "New request" })).toHaveCount(0);
   await page.goto("/requests/new?role=network-engineer");
   await expect(page.getByRole("heading", { name: /Viewers cannot start requests/ })).toBeVisible();
+});
+
+test("the form and the request page load the script of their own role only, and no Markdown renderer until one is shown", async ({ asUser, browser }) => {
+  const team = await seedTeam("one-role-script");
+  const page = await asUser(team.member);
+  // A draft to open, saved by the form's first answer.
+  await page.goto("/requests/new?role=sre-engineer");
+  await stepForm(page).getByRole("textbox").first().fill("checkout");
+  await page.waitForURL(/\/requests\/[^/]+\/edit$/);
+  const id = /\/requests\/([^/]+)\/edit$/.exec(page.url())?.[1];
+
+  // Every script a fresh browser (empty cache) fetches to show the page, as one text to search.
+  async function scriptsOf(path: string, ready: (page: Page) => Locator): Promise<string> {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    await signIn(fresh, team.member);
+    const fetched: Promise<string>[] = [];
+    fresh.on("response", (response) => {
+      if (response.request().resourceType() === "script") fetched.push(response.text().catch(() => ""));
+    });
+    await fresh.goto(path);
+    await expect(ready(fresh)).toBeVisible();
+    await fresh.waitForLoadState("networkidle");
+    const text = (await Promise.all(fetched)).join("\n");
+    await context.close();
+    return text;
+  }
+  // A role's mission is in its definition only: a script that holds it holds that role's definition.
+  const rolesIn = (scripts: string) => roles.filter((role) => scripts.includes(role.mission)).map((role) => role.key);
+
+  const form = await scriptsOf("/requests/new?role=sre-engineer", (fresh) => stepForm(fresh));
+  expect(rolesIn(form)).toEqual(["sre-engineer"]);
+  const request = await scriptsOf(`/requests/${id}`, (fresh) => fresh.getByRole("tab", { name: /Requirements/ }));
+  expect(rolesIn(request)).toEqual(["sre-engineer"]);
+  // No comment is shown on the Requirements tab, so the Markdown renderers (the only scripts with a
+  // "Code block" label) are not fetched.
+  expect(request.includes('"Code block"')).toBe(false);
+  const edit = await scriptsOf(`/requests/${id}/edit`, (fresh) => stepForm(fresh));
+  expect(rolesIn(edit)).toEqual(["sre-engineer"]);
 });

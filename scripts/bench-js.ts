@@ -1,8 +1,11 @@
 // `npm run bench:js`: the JavaScript each page makes the browser load before it can be used, from the last
 // `next build` (no server needed). For every App Router page it unions Next's root main files with the
 // chunks its client-reference manifest lists for the page and its layouts, and prints the raw and gzipped
-// kilobytes, largest first. Code split off with `next/dynamic` (mermaid, the highlighter) is not counted:
-// it loads only when a page draws it. BENCH_JS_MAX_KB fails the run when a page's raw total is above it.
+// kilobytes, largest first. Code split off with `next/dynamic` or `lazy()` is not counted: mermaid and the
+// highlighter load only when a page draws a diagram or code, the Markdown renderers when it shows Markdown,
+// and the one role a form, request or print view shows (components/roles/with-role.tsx: about 25 KB for
+// the role plus 98 KB of zod that only role schemas use) beside the page's own scripts.
+// BENCH_JS_MAX_KB fails the run when a page's raw total is above it.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";

@@ -5,8 +5,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ChevronsLeft, ChevronsRight, CircleAlert, Code2, Eye, LoaderCircle, Workflow } from "lucide-react";
 import { useEffect, useMemo, useState } from "react";
-import { getRole } from "@/lib/agents/registry";
-import type { FormValues } from "@/lib/agents/types";
+import type { AnyRoleDefinition, FormValues } from "@/lib/agents/types";
 import { artifactsApi } from "@/lib/artifacts/api-client";
 import { artifactKeys } from "@/lib/artifacts/query-keys";
 import { stepOfErrorKey, validateRoleInput } from "@/lib/agents/form-logic";
@@ -33,14 +32,14 @@ function useDebounced<T>(value: T, delay: number): T {
 }
 
 export function LivePreview({
-  roleKey,
+  role,
   values,
   open,
   onOpenChange,
   onGoToField,
   className,
 }: {
-  roleKey: string;
+  role: AnyRoleDefinition;
   values: FormValues;
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -48,7 +47,6 @@ export function LivePreview({
   onGoToField?: (key: string) => void;
   className?: string;
 }) {
-  const role = useMemo(() => getRole(roleKey), [roleKey]);
   const debounced = useDebounced(values, PREVIEW_DELAY_MS);
   // The same validation as submitting: invalid answers are not sent, and the last valid ones stay shown.
   const validation = useMemo(() => validateRoleInput(role, debounced), [role, debounced]);

@@ -6,8 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, ArrowRight, CircleAlert, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { getRole } from "@/lib/agents/registry";
-import type { FieldMeta, FormValues } from "@/lib/agents/types";
+import type { AnyRoleDefinition, FieldMeta, FormValues } from "@/lib/agents/types";
 import type { RequestStatus } from "@/lib/generated/prisma/browser";
 import { describeAnswers, labelForPath } from "@/lib/requests/answers";
 import { ApiError } from "@/lib/api/client";
@@ -40,6 +39,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
 import { LivePreview } from "@/components/artifacts/live-preview";
+import { useRoleDefinition } from "@/components/roles/role-context";
 import { useToast } from "@/components/ui/toast";
 import { AnswersView } from "./answers-view";
 import { ConflictPanel, theirVersion } from "./conflict-panel";
@@ -71,12 +71,18 @@ interface FormState {
 }
 
 /** Applies the rules that follow every change: stale dependent choices cleared, computed defaults applied. */
-function settle(role: ReturnType<typeof getRole>, values: FormValues, touched: Set<string>): FormValues {
+function settle(role: AnyRoleDefinition, values: FormValues, touched: Set<string>): FormValues {
   return applyComputedDefaults(role, dropStaleChoices(role, values), touched);
 }
 
-export function RoleForm({ roleKey, team, mode, request, initialValues, initialTitle = "", clonedFrom, savedAt }: RoleFormProps) {
-  const role = useMemo(() => getRole(roleKey), [roleKey]);
+/** The form of the role given by the page's <WithRole> (components/roles/with-role.tsx). */
+export function RoleForm(props: RoleFormProps) {
+  const role = useRoleDefinition();
+  if (role?.key !== props.roleKey) throw new Error(`RoleForm for ${props.roleKey} needs <WithRole roleKey="${props.roleKey}"> around it`);
+  return <RoleFormFor role={role} {...props} />;
+}
+
+function RoleFormFor({ role, team, mode, request, initialValues, initialTitle = "", clonedFrom, savedAt }: RoleFormProps & { role: AnyRoleDefinition }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -551,7 +557,7 @@ export function RoleForm({ roleKey, team, mode, request, initialValues, initialT
         )}
       </div>
       <LivePreview
-        roleKey={roleKey}
+        role={role}
         values={values}
         open={previewOpen}
         onOpenChange={setPreviewOpen}
@@ -674,7 +680,7 @@ function ReviewStep({
   onTitle,
   onEditStep,
 }: {
-  role: ReturnType<typeof getRole>;
+  role: AnyRoleDefinition;
   values: FormValues;
   title: string;
   titlePlaceholder: string;

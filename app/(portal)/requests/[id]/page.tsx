@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getRequest, listComments, listRevisions } from "@/lib/requests/requests.server";
 import { getApprovalState } from "@/lib/reviews/approvals.server";
 import { listRequestDecisions } from "@/lib/reviews/decisions.server";
+import { WithRole } from "@/components/roles/with-role";
 import { RequestView } from "../_components/request-view";
 import { RequestAgenda } from "../_components/request-agenda";
 import { RequestLinks } from "../_components/request-links";
@@ -52,34 +53,36 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     awaitingApproval ? getApprovalCoverage(actor, { slug: request.team.slug }, request.role.key, request.author?.id ?? null) : null,
   ]);
   return (
-    <RequestView
-      initialRequest={request}
-      initialRevisions={revisions}
-      initialComments={comments}
-      currentUserId={actor.userId}
-      canCopy={team !== undefined && roleAllows(team.role, "edit")}
-      currentTeamName={team?.name ?? null}
-      notice={
-        coverage && (
-          <ApprovalCoverageNotice
-            gaps={coverage.gaps}
-            roleTitle={request.role.title}
-            teamName={coverage.team.name}
-            canManage={coverage.canManage}
-            readerIsAuthor={request.author?.id === actor.userId}
-          />
-        )
-      }
-      links={
-        <>
-          <RequestAgenda actor={actor} requestId={request.id} />
-          {publications && <PublicationsPanel requestId={request.id} initial={publications} />}
-          <RequestLinks actor={actor} requestId={request.id} roleKey={request.role.key} currentRevision={request.currentRevision} />
-        </>
-      }
-      initialApprovals={approvals}
-      initialDecisions={decisions}
-      canDecide={request.permissions.role === "OWNER" || request.permissions.role === "MAINTAINER"}
-    />
+    <WithRole roleKey={request.role.key}>
+      <RequestView
+        initialRequest={request}
+        initialRevisions={revisions}
+        initialComments={comments}
+        currentUserId={actor.userId}
+        canCopy={team !== undefined && roleAllows(team.role, "edit")}
+        currentTeamName={team?.name ?? null}
+        notice={
+          coverage && (
+            <ApprovalCoverageNotice
+              gaps={coverage.gaps}
+              roleTitle={request.role.title}
+              teamName={coverage.team.name}
+              canManage={coverage.canManage}
+              readerIsAuthor={request.author?.id === actor.userId}
+            />
+          )
+        }
+        links={
+          <>
+            <RequestAgenda actor={actor} requestId={request.id} />
+            {publications && <PublicationsPanel requestId={request.id} initial={publications} />}
+            <RequestLinks actor={actor} requestId={request.id} roleKey={request.role.key} currentRevision={request.currentRevision} />
+          </>
+        }
+        initialApprovals={approvals}
+        initialDecisions={decisions}
+        canDecide={request.permissions.role === "OWNER" || request.permissions.role === "MAINTAINER"}
+      />
+    </WithRole>
   );
 }

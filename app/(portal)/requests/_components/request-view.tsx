@@ -6,7 +6,6 @@ import { ArrowLeft, Copy, FileStack, History as HistoryIcon, MessageSquare, Penc
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, type ReactNode } from "react";
-import { isRoleKey, getRole } from "@/lib/agents/registry";
 import { formatDateTime, formatRelative } from "@/lib/format";
 import { describeAnswers } from "@/lib/requests/answers";
 import { provisionalTitle } from "@/lib/requests/draft-title";
@@ -19,7 +18,8 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { AnswersView } from "@/components/forms/role-form";
+import { AnswersView } from "@/components/forms/role-form/answers-view";
+import { useRoleDefinition } from "@/components/roles/role-context";
 import { RequestStatusBadge } from "@/components/requests/status-badge";
 import { ArtifactsTab } from "./artifacts/artifacts-tab";
 import { Discussion } from "./discussion";
@@ -36,6 +36,7 @@ const tabFrom = (value: string | null | undefined) => requestTabs.find((tab) => 
 
 const personName = (person: { name: string | null; email: string } | null) => (person ? (person.name ?? person.email) : "A former member");
 
+/** One request; the answers' labels come from the role given by the page's <WithRole>. */
 export function RequestView({
   initialRequest,
   initialRevisions,
@@ -105,7 +106,7 @@ export function RequestView({
     window.history.replaceState(null, "", url);
   }, [searchParams]);
 
-  const role = isRoleKey(request.role.key) ? getRole(request.role.key) : undefined;
+  const role = useRoleDefinition();
   const isDraft = request.status === "DRAFT";
   const answers = isDraft ? request.draft : request.input;
   const sections = useMemo(() => (role && answers ? describeAnswers(role, pruneHidden(role, answers)) : []), [role, answers]);

@@ -6,6 +6,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleForm } from "@/components/forms/role-form";
+import { WithRole } from "@/components/roles/with-role";
 import { getRole, isRoleKey, rolesByDomain } from "@/lib/agents/registry";
 import type { FormValues } from "@/lib/agents/types";
 import { currentTeam, requirePageActor } from "@/lib/auth/session";
@@ -122,14 +123,16 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         </p>
       )}
       <ApprovalCoverageNotice gaps={coverage.gaps} roleTitle={role.title} teamName={team.name} canManage={coverage.canManage} readerIsAuthor />
-      <RoleForm
-        key={`${roleKey}-${source?.id ?? "blank"}`}
-        roleKey={role.key}
-        team={{ slug: team.slug, name: team.name }}
-        mode="create"
-        initialValues={initialValues}
-        clonedFrom={source ? { id: source.id, title: source.title } : undefined}
-      />
+      <WithRole roleKey={role.key}>
+        <RoleForm
+          key={`${roleKey}-${source?.id ?? "blank"}`}
+          roleKey={role.key}
+          team={{ slug: team.slug, name: team.name }}
+          mode="create"
+          initialValues={initialValues}
+          clonedFrom={source ? { id: source.id, title: source.title } : undefined}
+        />
+      </WithRole>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ArrowLeft, History } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleForm } from "@/components/forms/role-form";
+import { WithRole } from "@/components/roles/with-role";
 import { getRole } from "@/lib/agents/registry";
 import type { FormValues } from "@/lib/agents/types";
 import { requirePageActor } from "@/lib/auth/session";
@@ -58,15 +59,17 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
         canManage={coverage.canManage}
         readerIsAuthor={request.author?.id === actor.userId}
       />
-      <RoleForm
-        roleKey={role.key}
-        team={{ slug: request.team.slug, name: request.team.name }}
-        mode={isDraft ? "draft" : "revise"}
-        request={{ id: request.id, version: request.version, status: request.status, currentRevision: request.currentRevision }}
-        initialValues={initialValues}
-        initialTitle={request.title}
-        savedAt={request.draftUpdatedAt ?? request.updatedAt}
-      />
+      <WithRole roleKey={role.key}>
+        <RoleForm
+          roleKey={role.key}
+          team={{ slug: request.team.slug, name: request.team.name }}
+          mode={isDraft ? "draft" : "revise"}
+          request={{ id: request.id, version: request.version, status: request.status, currentRevision: request.currentRevision }}
+          initialValues={initialValues}
+          initialTitle={request.title}
+          savedAt={request.draftUpdatedAt ?? request.updatedAt}
+        />
+      </WithRole>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { revisionQuerySchema } from "@/lib/artifacts/api-schema";
 import { getRevisionArtifacts } from "@/lib/artifacts/artifacts.server";
 import { NotFoundError } from "@/lib/errors";
 import { getRevision } from "@/lib/requests/requests.server";
+import { WithRole } from "@/components/roles/with-role";
 import { PrintView } from "../../_components/artifacts/print-view";
 
 export const metadata: Metadata = { title: "Print request" };
@@ -22,5 +23,9 @@ export default async function PrintRequestPage({ params, searchParams }: { param
       if (error instanceof NotFoundError) notFound();
       throw error;
     });
-  return <PrintView artifacts={loaded.artifacts} input={loaded.revision.input} autoPrint={query.print === "1"} />;
+  return (
+    <WithRole roleKey={loaded.artifacts.role.key}>
+      <PrintView artifacts={loaded.artifacts} input={loaded.revision.input} autoPrint={query.print === "1"} />
+    </WithRole>
+  );
 }

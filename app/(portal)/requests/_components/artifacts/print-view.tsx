@@ -4,14 +4,14 @@
 import { ArrowLeft, Printer } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useMemo, useRef } from "react";
-import { getRole, isRoleKey } from "@/lib/agents/registry";
 import type { FormValues } from "@/lib/agents/types";
 import { formatSize } from "@/lib/artifacts/languages";
 import type { RevisionArtifacts } from "@/lib/artifacts/schema";
 import { describeAnswers } from "@/lib/requests/answers";
 import { pruneHidden } from "@/lib/agents/form-logic";
 import { Button, buttonVariants } from "@/components/ui/button";
-import { AnswersView } from "@/components/forms/role-form";
+import { AnswersView } from "@/components/forms/role-form/answers-view";
+import { useRoleDefinition } from "@/components/roles/role-context";
 import { LazyMermaid } from "@/components/diagrams/lazy-mermaid";
 import { CodeView } from "@/components/artifacts/code-view";
 import { SummaryPanel } from "@/components/artifacts/summary-panel";
@@ -20,8 +20,9 @@ import { isDiagram } from "@/components/artifacts/types";
 /** Give up waiting for diagrams after this long and print what is there. */
 const DIAGRAM_WAIT_MS = 15_000;
 
+/** The answers' labels come from the role given by the page's <WithRole>. */
 export function PrintView({ artifacts, input, autoPrint }: { artifacts: RevisionArtifacts; input: FormValues; autoPrint: boolean }) {
-  const role = isRoleKey(artifacts.role.key) ? getRole(artifacts.role.key) : undefined;
+  const role = useRoleDefinition();
   const sections = useMemo(() => (role ? describeAnswers(role, pruneHidden(role, input)) : []), [role, input]);
   const root = useRef<HTMLDivElement>(null);
 
