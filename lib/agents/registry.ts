@@ -1,5 +1,7 @@
-// The list of roles: the one place that knows them all. Pages, the API, the form renderer and the
-// generators look roles up here, never by importing a role module directly.
+// The list of roles: the one place that knows them all. Pages, the API and the generators look roles up
+// here, never by importing a role module directly. Client components that show one role get it from
+// <WithRole> (components/roles/with-role.tsx), which loads just that role's definition: importing this
+// module in the browser ships all ten.
 import { NotFoundError } from "@/lib/errors";
 import { roleDomains, roleKeys, type AnyRoleDefinition, type RoleDomain, type RoleKey } from "@/lib/agents/types";
 import { cloudArchitect } from "./cloud-architect/definition";
