@@ -85,6 +85,8 @@ describe("issue 15: alignment by grapheme", () => {
   it("aligns = after tag keys holding emoji and combining accents as terraform fmt does", async () => {
     const file = hclFile([
       block("locals", [], [attribute("tags", { "👍🏽team": "a", "cafe\u0301": "b", "\u0301 1🙂|-\u0301-$%%": "f", "👨‍👩‍👧": "c", plain: "d", "日本": "e" })]),
+      // A combining mark after `$`, `%` or an escaped `${` (PROPERTY_SEED=1328278616 found the last).
+      block("locals", [], [attribute("more", { "1\u0301🙂${\u0301%": "a", "a$\u0301b": "b", "%\u0301": "c", "x%{\u0301y": "d", "environment": "e" })]),
     ]);
     const artifact = { path: "tags.tf", kind: "terraform" as const, mediaType: "text/x-hcl", content: file };
     expect(Object.keys(await parseHcl(artifact))).toEqual(["locals"]);

@@ -75,9 +75,17 @@ const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
  * UTF-16 units, so a key holding an emoji or a combining accent is one column per visible character.
  */
 export function graphemeCount(text: string): number {
-  // A quoted key is three tokens to hclwrite (quote, literal, quote), each counted on its own: a combining
-  // mark at the start of the literal does not join the opening quote.
-  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return 2 + graphemeCount(text.slice(1, -1));
+  // A quoted key is several tokens to hclwrite, each counted on its own: the quotes, and a literal that its
+  // scanner ends after every `$` and `%` and after the escapes `$${` and `%%{`. So a combining mark right
+  // after a quote, a `$`, a `%` or an escape's `{` is a column of its own (checked against terraform fmt).
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) {
+    const pieces = text.slice(1, -1).match(/\$\$\{|%%\{|[$%]|[^$%]+/g) ?? [];
+    return 2 + pieces.reduce((sum, piece) => sum + clusters(piece), 0);
+  }
+  return clusters(text);
+}
+
+function clusters(text: string): number {
   let count = 0;
   for (const _ of graphemes.segment(text)) count++;
   return count;
